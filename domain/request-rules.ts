@@ -1,0 +1,277 @@
+// Rules of the request's questions: leave and form, dates and period limits, workload, several employers.
+// Errors refuse the answer; warnings are shown on the confirmation page. `today` is always a parameter.
+import {
+  DEFAULT_FULL_LOADS,
+  LEAVE_FORMS,
+  LEAVES,
+  COMMUNITIES,
+  formLimits,
+  formsOf,
+  type Community,
+  type EducationLevel,
+  type FullLoads,
+  type LeaveCode,
+  type LeaveForm,
+} from './catalogue';
+import { addMonths, ageOn, compareIsoDates, parseIsoDate, periodLength, type IsoDate } from './dates';
+import { DomainError, type DomainWarning } from './errors';
+import { computeWorkload, fractionMismatchWarning, workloadErrors } from './workload';
+
+export interface Findings {
+  readonly errors: DomainError[];
+  readonly warnings: DomainWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Leave choice
+
+/** The form must be one of the leave's; the leave must be open in the community (none in own-company mode). */
+export function leaveChoiceErrors(leave: LeaveCode, form: LeaveForm, community: Community | null): DomainError[] {
+  const errors: DomainError[] = [];
+  const entry = LEAVES[leave];
+  if (community !== null && !entry.communities.includes(community)) {
+    errors.push(
+      new DomainError(
+        'LEAVE_NOT_OPEN_IN_COMMUNITY',
+        `${entry.label} is not open in the ${COMMUNITIES[community].label} (open in: ${entry.communities.join(', ')}).`,
+        { field: 'leave', leave, community },
+      ),
+    );
+  }
+  if (formLimits(leave, form) === undefined) {
+    errors.push(
+      new DomainError(
+        'LEAVE_FORM_NOT_ALLOWED',
+        `${entry.label} cannot be taken as "${LEAVE_FORMS[form].label}" (forms: ${formsOf(leave).join(', ')}).`,
+        { field: 'form', leave, form, allowed: formsOf(leave) },
+      ),
+    );
+  }
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates and period limits
+
+/** Both dates real `YYYY-MM-DD` days and the end after the start. */
+export function datesErrors(start: string, end: string): DomainError[] {
+  const errors: DomainError[] = [];
+  for (const [field, value] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    try {
+      parseIsoDate(value, `${field} date`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      errors.push(new DomainError(error.code, error.message, { ...error.details, field }));
+    }
+  }
+  if (errors.length === 0 && compareIsoDates(end, start) <= 0) {
+    errors.push(
+      new DomainError('DATES_ORDER', `The end date (${end}) must be after the start date (${start}).`, {
+        field: 'end',
+        start,
+        end,
+      }),
+    );
+  }
+  return errors;
+}
+
+function describeLength(months: number, extraDays: number): string {
+  return `${months} month${months === 1 ? '' : 's'}${extraDays ? ` and ${extraDays} day${extraDays === 1 ? '' : 's'}` : ''}`;
+}
+
+/** Length of the period (both days included) against the form's limits. Dates must already be valid. */
+export function periodLimitErrors(leave: LeaveCode, form: LeaveForm, start: string, end: string): DomainError[] {
+  const limits = formLimits(leave, form);
+  if (!limits) return [];
+  const { months, extraDays } = periodLength(start, end);
+  const length = describeLength(months, extraDays);
+  const what = `${LEAVES[leave].label} (${LEAVE_FORMS[form].label})`;
+  const details = { field: 'end', leave, form, months, extraDays };
+  const errors: DomainError[] = [];
+  const { minMonthsPerPeriod: min, maxMonthsPerPeriod: max, blockMonths: block, totalMaxMonths: total } = limits;
+  if (min !== undefined && months < min) {
+    errors.push(new DomainError('PERIOD_TOO_SHORT', `${what} periods last at least ${min} month(s); this one is ${length}.`, { ...details, min }));
+  }
+  const exceeds = (limit: number) => months > limit || (months === limit && extraDays > 0);
+  if (max !== undefined && exceeds(max)) {
+    errors.push(new DomainError('PERIOD_TOO_LONG', `${what} periods last at most ${max} month(s); this one is ${length}.`, { ...details, max }));
+  } else if (total !== undefined && exceeds(total)) {
+    errors.push(
+      new DomainError(
+        'PERIOD_ABOVE_TOTAL_MAXIMUM',
+        `${what} is limited to ${total} months in total (per ${limits.totalScope ?? 'career'}); this period alone is ${length}.`,
+        { ...details, total, scope: limits.totalScope },
+      ),
+    );
+  }
+  if (block !== undefined && (extraDays > 0 || months % block !== 0)) {
+    errors.push(
+      new DomainError('PERIOD_BLOCK', `${what} is taken in blocks of ${block} month(s); this period is ${length}.`, {
+        ...details,
+        block,
+      }),
+    );
+  }
+  return errors;
+}
+
+/** More than 2 months between the start date and `today` (the day of introduction): allowances start later. */
+export function lateIntroductionWarning(start: string, today: string): DomainWarning | null {
+  const limit = addMonths(start, 2);
+  if (compareIsoDates(today, limit) <= 0) return null;
+  return {
+    code: 'LATE_INTRODUCTION',
+    message:
+      `The request is introduced more than 2 months after its start date (${start}): ` +
+      `allowances would only start from the date ONEM receives it.`,
+    details: { start, today, limit },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worker
+
+/** Minimum age at the start date (end-of-career leave); nothing to say when the birth date is unknown. */
+export function workerAgeFindings(leave: LeaveCode, birthDate: string | null, start: string): Findings {
+  const { minAge, minAgeSpecialCases, label } = LEAVES[leave];
+  const findings: Findings = { errors: [], warnings: [] };
+  if (minAge === undefined || birthDate === null) return findings;
+  const age = ageOn(birthDate, start);
+  const lowest = minAgeSpecialCases ?? minAge;
+  if (age < lowest) {
+    findings.errors.push(
+      new DomainError('WORKER_TOO_YOUNG', `${label} starts at age ${lowest} at the earliest; the worker is ${age} on ${start}.`, {
+        field: 'start',
+        age,
+        minAge: lowest,
+      }),
+    );
+  } else if (age < minAge) {
+    findings.warnings.push({
+      code: 'WORKER_AGE_SPECIAL_CASE',
+      message: `${label} starts at age ${minAge} (${lowest} in some cases only); the worker is ${age} on ${start}.`,
+      details: { age, minAge, minAgeSpecialCases: lowest },
+    });
+  }
+  return findings;
+}
+
+/**
+ * Part-time with several legal employers (two communities count as two) and interrupting with one only:
+ * the worker must also send an occupation declaration to their ONEM office.
+ */
+export function occupationDeclarationRequired(multipleEmployers: boolean, interruptsAllEmployers?: boolean): boolean {
+  return multipleEmployers && interruptsAllEmployers === false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The characteristics screen as a whole
+
+export interface CharacteristicsInput {
+  readonly level: EducationLevel;
+  readonly before: number;
+  readonly during: number;
+  readonly start: string;
+  readonly end: string;
+  readonly multipleEmployers: boolean;
+  /** Asked only when `multipleEmployers`; with a single employer it is that one, so all. */
+  readonly interruptsAllEmployers?: boolean;
+}
+
+export interface Characteristics extends CharacteristicsInput {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly interruptsAllEmployers: boolean;
+  readonly fullLoad: number;
+  readonly givenUp: number;
+  readonly occupationDeclarationRequired: boolean;
+}
+
+/** Errors of the answers that do not depend on the leave: workload, dates, several employers. */
+export function characteristicsErrors(input: CharacteristicsInput, fullLoads: FullLoads = DEFAULT_FULL_LOADS): DomainError[] {
+  const errors = [
+    ...workloadErrors({ fullLoad: fullLoads[input.level], before: input.before, during: input.during }),
+    ...datesErrors(input.start, input.end),
+  ];
+  if (input.multipleEmployers && input.interruptsAllEmployers === undefined) {
+    errors.push(
+      new DomainError(
+        'INTERRUPTED_EMPLOYERS_MISSING',
+        'With several employers, say whether the interruption is with all of them or with this one only ' +
+          '(with one only, the worker must send an occupation declaration).',
+        { field: 'interruptsAllEmployers' },
+      ),
+    );
+  }
+  return errors;
+}
+
+/** Throws the first error; otherwise the answers with what they imply (given up, occupation declaration). */
+export function deriveCharacteristics(input: CharacteristicsInput, fullLoads: FullLoads = DEFAULT_FULL_LOADS): Characteristics {
+  const [first] = characteristicsErrors(input, fullLoads);
+  if (first) throw first;
+  const workload = computeWorkload({ fullLoad: fullLoads[input.level], before: input.before, during: input.during });
+  const interruptsAllEmployers = input.multipleEmployers ? input.interruptsAllEmployers === true : true;
+  return {
+    ...input,
+    start: input.start as IsoDate,
+    end: input.end as IsoDate,
+    interruptsAllEmployers,
+    fullLoad: workload.fullLoad,
+    givenUp: workload.givenUp,
+    occupationDeclarationRequired: occupationDeclarationRequired(input.multipleEmployers, interruptsAllEmployers),
+  };
+}
+
+export interface RequestDraft {
+  /** null in own-company mode (no community). */
+  readonly community: Community | null;
+  readonly leave: LeaveCode;
+  readonly form: LeaveForm;
+  readonly characteristics: CharacteristicsInput;
+  /** From the worker's NISS when known (see nissBirthDate). */
+  readonly workerBirthDate?: string | null;
+}
+
+export interface RequestAssessment extends Findings {
+  /** Present when there are no errors. */
+  readonly characteristics?: Characteristics;
+}
+
+/** Everything the confirmation page needs: refusals, warnings, and the derived answers. */
+export function assessRequest(
+  draft: RequestDraft,
+  options: { readonly today: string; readonly fullLoads?: FullLoads },
+): RequestAssessment {
+  const { community, leave, form, characteristics: input } = draft;
+  parseIsoDate(options.today, 'date of introduction');
+  const fullLoads = options.fullLoads ?? DEFAULT_FULL_LOADS;
+  const errors = [...leaveChoiceErrors(leave, form, community), ...characteristicsErrors(input, fullLoads)];
+  const warnings: DomainWarning[] = [];
+  if (errors.length) return { errors, warnings };
+
+  errors.push(...periodLimitErrors(leave, form, input.start, input.end));
+  const age = workerAgeFindings(leave, draft.workerBirthDate ?? null, input.start);
+  errors.push(...age.errors);
+  warnings.push(...age.warnings);
+  if (errors.length) return { errors, warnings };
+
+  const characteristics = deriveCharacteristics(input, fullLoads);
+  const workload = computeWorkload({ fullLoad: characteristics.fullLoad, before: input.before, during: input.during });
+  const mismatch = fractionMismatchWarning(form, workload);
+  if (mismatch) warnings.push(mismatch);
+  const late = lateIntroductionWarning(input.start, options.today);
+  if (late) warnings.push(late);
+  if (formLimits(leave, form)?.requiresEmployerAgreement) {
+    warnings.push({
+      code: 'EMPLOYER_AGREEMENT_REQUIRED',
+      message: `${LEAVES[leave].label} as "${LEAVE_FORMS[form].label}" needs the employer's agreement.`,
+      details: { leave, form },
+    });
+  }
+  return { errors, warnings, characteristics };
+}

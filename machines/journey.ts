@@ -1,0 +1,100 @@
+/**
+ * What a journey is, for the host, the API and the inspectors: an XState machine plus the zod schemas
+ * of its start input and of each event, and the part of its context that may be shown.
+ * Screens come from state `meta` ({ screen, labels }); invoked actors are named and the host provides
+ * them as Temporal activities of the same name; delays are named so tests can shorten them.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine, ContextFrom, InputFrom } from 'xstate';
+import type { z } from 'zod';
+
+export interface ScreenMeta {
+  /** Stable screen code a UI switches on. */
+  screen: string;
+  /** Label keys of the screen (resolved to text by the UI's catalogue). */
+  labels?: readonly string[];
+}
+
+export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
+  /** Stable id: the machine id and the URL segment. Never rename. */
+  readonly id: TMachine['id'];
+  readonly machine: TMachine;
+  readonly title: string;
+  /** Start payload, checked by the API before the workflow starts. */
+  readonly input: z.ZodType<InputFrom<TMachine>>;
+  /** One schema per event type (the object includes its `type` literal). */
+  readonly events: Readonly<Record<string, z.ZodType<{ type: string }>>>;
+  /** The context a UI may see; never secrets, never bulk data. */
+  readonly publicContext: (context: ContextFrom<TMachine>) => Record<string, unknown>;
+}
+
+export function defineJourney<TMachine extends AnyStateMachine>(journey: Journey<TMachine>): Journey<TMachine> {
+  return journey;
+}
+
+export type JourneyStatus = 'active' | 'done' | 'error' | 'stopped';
+
+/** The plain DTO every query and update returns: what to render and what may be done now. */
+export interface JourneyView {
+  machine: string;
+  /** Stable state code: the active leaf states' paths, dotted (parallel regions joined by ','). */
+  state: string;
+  screen: string;
+  labels: string[];
+  context: Record<string, unknown>;
+  allowedEvents: string[];
+  status: JourneyStatus;
+  output?: unknown;
+  /** Opaque owner key set at start; the API compares it with the caller's. */
+  owner: string;
+}
+
+interface StateNodeLike {
+  type: string;
+  path: string[];
+  meta?: unknown;
+  ownEvents: string[];
+}
+
+function nodesOf(snapshot: AnyMachineSnapshot): StateNodeLike[] {
+  // `_nodes` is the configuration of active state nodes (document order), the one reliable source of
+  // the events a state handles; XState v5 exposes no public equivalent.
+  return (snapshot as unknown as { _nodes: StateNodeLike[] })._nodes;
+}
+
+export function stateCode(snapshot: AnyMachineSnapshot): string {
+  return nodesOf(snapshot)
+    .filter((n) => n.type === 'atomic' || n.type === 'final')
+    .map((n) => n.path.join('.'))
+    .join(',');
+}
+
+/** Events a state node (or an ancestor) handles, internal xstate.* events excluded. */
+export function handledEvents(snapshot: AnyMachineSnapshot): string[] {
+  const events = new Set<string>();
+  for (const node of nodesOf(snapshot)) for (const e of node.ownEvents) if (!e.startsWith('xstate.') && e !== '*') events.add(e);
+  return [...events].sort();
+}
+
+function isScreenMeta(meta: unknown): meta is ScreenMeta {
+  return typeof meta === 'object' && meta !== null && typeof (meta as ScreenMeta).screen === 'string';
+}
+
+export function toView(journey: Journey, snapshot: AnyMachineSnapshot, owner: string): JourneyView {
+  const nodes = nodesOf(snapshot);
+  const screenNode = [...nodes].reverse().find((n) => isScreenMeta(n.meta));
+  const meta = screenNode && isScreenMeta(screenNode.meta) ? screenNode.meta : undefined;
+  const state = stateCode(snapshot);
+  const status = snapshot.status as JourneyStatus;
+  return {
+    machine: journey.id,
+    state,
+    screen: meta?.screen ?? state,
+    labels: [...(meta?.labels ?? [])],
+    context: journey.publicContext(snapshot.context as ContextFrom<typeof journey.machine>),
+    // Only events with a schema can be sent from outside; `can` then checks guards for the bare event.
+    allowedEvents: status === 'active' ? handledEvents(snapshot).filter((type) => type in journey.events) : [],
+    status,
+    ...(status === 'done' ? { output: snapshot.output as unknown } : {}),
+    owner,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The embedded Temporal dev server of `npm start`: the resolved CLI, persisting to a SQLite file under
+ * the data folder, web UI on its own port, our custom search attributes registered.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { searchAttributes } from '../workflows/messages';
+import { resolveTemporalCli } from './resolve-temporal-cli';
+
+export const devServerSearchAttributes = Object.values(searchAttributes);
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${child.exitCode} before it listened`);
+    if (await portOpen(port)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the Temporal dev server did not listen on port ${port} within ${timeoutMs} ms`);
+}
+
+export async function startDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: (m: string) => void }): Promise<DevServer> {
+  const cli = resolveTemporalCli(options.log);
+  if (!cli) throw new Error('no Temporal CLI: set TEMPORAL_CLI_PATH, put `temporal` on PATH, or install Go so it can be built (see README)');
+  if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use: set TEMPORAL_DEV_PORT, or TEMPORAL_ADDRESS to use that server`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--db-filename', join(options.dataDir, 'temporal.sqlite'),
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--namespace', options.namespace,
+    '--log-level', 'warn',
+    '--sqlite-pragma', 'journal_mode=WAL',
+    ...devServerSearchAttributes.flatMap((a) => ['--search-attribute', `${a.name}=Keyword`]),
+  ];
+  options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
+  const child = spawn(cli.path, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitForPort(options.port, child, 60_000);
+  return {
+    address: `127.0.0.1:${options.port}`,
+    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,22 @@
+/** Starts one real Temporal dev server (the resolved CLI) for the whole integration run. */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { resolveTemporalCli } from '../../scripts/resolve-temporal-cli';
+import { devServerSearchAttributes } from '../../scripts/dev-server';
+import { TEST_ADDRESS_VARIABLE } from './temporal';
+
+declare global {
+  var __temporalTestEnv: TestWorkflowEnvironment | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const cli = resolveTemporalCli((m) => console.log(`[temporal-cli] ${m}`));
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: cli ? { type: 'existing-path', path: cli.path } : undefined,
+      searchAttributes: devServerSearchAttributes,
+      extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'],
+    },
+  });
+  globalThis.__temporalTestEnv = env;
+  process.env[TEST_ADDRESS_VARIABLE] = env.address;
+}

@@ -1,0 +1,175 @@
+/**
+ * The machine host: one generic workflow that runs any journey's XState machine durably.
+ * - events arrive as the Update `send`; its synchronous validator (zod + `snapshot.can`) refuses an
+ *   event before anything is written to history;
+ * - invoked promise actors run as activities of the same name, cancelled when the machine leaves the
+ *   state that invoked them;
+ * - `after` delays are XState timers, which in workflow code are durable Temporal timers;
+ * - the workflow completes when the machine reaches a final state, and continues-as-new in a quiet
+ *   state once history grows, carrying the persisted snapshot and the pending delayed events.
+ */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import { toView, type Journey, type JourneyView } from '../machines/journey';
+import {
+  EVENT_INVALID,
+  EVENT_NOT_ALLOWED,
+  UNKNOWN_MACHINE,
+  sendEvent,
+  viewQuery,
+  type JourneyEvent,
+  type JourneyStart,
+  type PendingTimer,
+} from './messages';
+
+const DEFAULT_HISTORY_LIMIT = 2_000;
+
+/** What an invoked actor's failure looks like inside a machine: plain data, no Temporal types. */
+export interface ActorError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+function toActorError(err: unknown): ActorError {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure) {
+    return { code: cause.type ?? 'ACTIVITY_FAILED', message: cause.message, details: cause.details?.[0] };
+  }
+  return { code: 'ACTIVITY_FAILED', message: err instanceof Error ? err.message : String(err) };
+}
+
+type ActivityFn = (input: unknown) => Promise<unknown>;
+
+const activities = proxyActivities<Record<string, ActivityFn>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+interface SchedulerLike {
+  schedule(source: AnyActorRef, target: AnyActorRef, event: unknown, delay: number, id: string): void;
+}
+interface ScheduledEventLike {
+  source: AnyActorRef;
+  target: AnyActorRef;
+  event: JourneyEvent;
+  delay: number;
+  id: string;
+  startedAt: number;
+}
+interface SystemInternals {
+  scheduler: SchedulerLike;
+  getSnapshot(): { _scheduledEvents: Record<string, ScheduledEventLike> };
+}
+
+export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
+  return async function journey(start: JourneyStart): Promise<JourneyView> {
+    const definition = journeys[start.machine];
+    if (!definition) throw ApplicationFailure.nonRetryable(`No machine named "${start.machine}"`, UNKNOWN_MACHINE);
+
+    let inFlight = 0;
+    const actors = Object.fromEntries(
+      Object.keys(definition.machine.implementations.actors).map((name) => [
+        name,
+        fromPromise<unknown, unknown>(async ({ input, signal }) => {
+          inFlight++;
+          const scope = new CancellationScope();
+          const cancel = () => scope.cancel();
+          signal.addEventListener('abort', cancel);
+          try {
+            return await scope.run(() => activities[name]!(input));
+          } catch (err) {
+            if (isCancellation(err)) throw { code: 'CANCELLED', message: `${name} cancelled` } satisfies ActorError;
+            throw toActorError(err);
+          } finally {
+            signal.removeEventListener('abort', cancel);
+            inFlight--;
+          }
+        }),
+      ]),
+    );
+    const machine = definition.machine.provide({ actors, delays: start.delays ?? {} });
+    const actor = start.resume
+      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input })
+      : createActor(machine, { input: start.input });
+
+    const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
+    const settled = () => condition(() => inFlight === 0);
+
+    const parse = (event: JourneyEvent): JourneyEvent => {
+      const schema = definition.events[event?.type];
+      if (!schema) {
+        throw ApplicationFailure.nonRetryable(`Unknown event "${String(event?.type)}" for ${definition.id}`, EVENT_INVALID, {
+          allowedEvents: view().allowedEvents,
+        });
+      }
+      const parsed = schema.safeParse(event);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw ApplicationFailure.nonRetryable(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), EVENT_INVALID, { issues });
+      }
+      return parsed.data as JourneyEvent;
+    };
+
+    // Handlers are registered before the first await so that no early update or query is lost.
+    setHandler(viewQuery, view);
+    setHandler(
+      sendEvent,
+      async (event) => {
+        actor.send(parse(event));
+        await settled();
+        return view();
+      },
+      {
+        validator: (event) => {
+          const parsed = parse(event);
+          const snapshot = actor.getSnapshot();
+          if (snapshot.status !== 'active' || !snapshot.can(parsed)) {
+            throw ApplicationFailure.nonRetryable(`Event ${parsed.type} is not allowed on screen "${view().screen}"`, EVENT_NOT_ALLOWED, {
+              state: view().state,
+              allowedEvents: view().allowedEvents,
+            });
+          }
+        },
+      },
+    );
+
+    actor.start();
+    const system = actor.system as unknown as SystemInternals;
+    for (const timer of start.resume?.timers ?? []) {
+      system.scheduler.schedule(actor, actor, timer.event, Math.max(0, timer.remainingMs), timer.id);
+    }
+
+    const historyLimit = start.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+    const historyTooLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
+    const finished = () => actor.getSnapshot().status !== 'active';
+
+    // Wait for the end, or for a quiet moment (no activity, no update in progress) once history is long.
+    await condition(() => (finished() || (historyTooLong() && inFlight === 0)) && allHandlersFinished());
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status === 'error') {
+      throw ApplicationFailure.nonRetryable(`Machine ${definition.id} failed: ${String(snapshot.error)}`, 'MACHINE_ERROR');
+    }
+    if (finished()) return view();
+
+    // Quiet: no activity running and no update in progress. Carry the state and the timers.
+    const now = Date.now();
+    const timers: PendingTimer[] = Object.values(system.getSnapshot()._scheduledEvents)
+      .filter((e) => e.source === actor && e.target === actor)
+      .map((e) => ({ id: e.id, event: e.event, remainingMs: e.startedAt + e.delay - now }));
+    // The actor is not stopped: continueAsNew ends this run in the same activation, and a stopped actor
+    // would refuse an update that Temporal is about to hand to the new run.
+    return continueAsNew<typeof journey>({ ...start, resume: { snapshot: actor.getPersistedSnapshot(), timers } });
+  };
+}

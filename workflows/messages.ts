@@ -1,0 +1,47 @@
+/**
+ * Message definitions shared by the workflow and its clients (the API imports this file, never the
+ * workflow code itself).
+ */
+import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { JourneyView } from '../machines/journey';
+
+export interface JourneyEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** Starts a journey: which machine, its input, whose it is. */
+export interface JourneyStart {
+  machine: string;
+  input: unknown;
+  owner: string;
+  /** Overrides of the machine's named delays, in ms (tests shorten them). */
+  delays?: Record<string, number>;
+  /** History length past which the host continues-as-new in a quiet state. */
+  historyLimit?: number;
+  /** Carried by continue-as-new: the machine's persisted snapshot and its pending delayed events. */
+  resume?: { snapshot: unknown; timers: PendingTimer[] };
+}
+
+export interface PendingTimer {
+  id: string;
+  event: JourneyEvent;
+  remainingMs: number;
+}
+
+/** Update `send`: an event for the machine; returns the view once the machine has settled. */
+export const sendEvent = defineUpdate<JourneyView, [JourneyEvent]>('send');
+/** Query `view`: what to render now. */
+export const viewQuery = defineQuery<JourneyView>('view');
+
+/** Error types of refused events (ApplicationFailure.type), mapped to HTTP statuses by the API. */
+export const EVENT_INVALID = 'EVENT_INVALID';
+export const EVENT_NOT_ALLOWED = 'EVENT_NOT_ALLOWED';
+export const UNKNOWN_MACHINE = 'UNKNOWN_MACHINE';
+
+/** Custom search attributes, registered with the dev server at start and set when a journey starts. */
+export const searchAttributes = {
+  machine: defineSearchAttributeKey('JourneyMachine', SearchAttributeType.KEYWORD),
+  owner: defineSearchAttributeKey('JourneyOwner', SearchAttributeType.KEYWORD),
+} as const;
