@@ -23,8 +23,16 @@ export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
   readonly input: z.ZodType<InputFrom<TMachine>>;
   /** One schema per event type (the object includes its `type` literal). */
   readonly events: Readonly<Record<string, z.ZodType<{ type: string }>>>;
-  /** The context a UI may see; never secrets, never bulk data. */
+  /**
+   * The context a UI may see; never secrets, never bulk data. By convention it carries
+   * `error: { code, message } | null`: set when the last event was refused by a check (a store lookup
+   * or a rule needing the journey's state), cleared by the next accepted event; the API answers 422.
+   */
   readonly publicContext: (context: ContextFrom<TMachine>) => Record<string, unknown>;
+  /** Events only the back-office may send (all others: only the journey's owner). */
+  readonly backofficeEvents?: readonly string[];
+  /** French text of every label key the screens use (the guide's wording, kept in one place). */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export function defineJourney<TMachine extends AnyStateMachine>(journey: Journey<TMachine>): Journey<TMachine> {

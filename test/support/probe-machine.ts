@@ -82,4 +82,5 @@ export const probeJourney = defineJourney({
     FINISH: z.object({ type: z.literal('FINISH') }),
   },
   publicContext: ({ label, count, lastError }) => ({ label, count, lastError }),
+  labels: { 'probe.counter.title': 'Compteur' },
 });

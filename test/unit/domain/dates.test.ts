@@ -1,12 +1,13 @@
+import { thrown } from './thrown';
 import { addMonths, ageOn, isIsoDate, parseIsoDate, periodLength } from '../../../domain';
 
 describe('ISO dates', () => {
   it('accepts real YYYY-MM-DD days only', () => {
     expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
-    expect(() => parseIsoDate('2023-02-29')).toThrow(expect.objectContaining({ code: 'DATE_INVALID' }));
-    expect(() => parseIsoDate('2025-13-01')).toThrow(expect.objectContaining({ code: 'DATE_INVALID' }));
-    expect(() => parseIsoDate('01/09/2025')).toThrow(expect.objectContaining({ code: 'DATE_FORMAT' }));
-    expect(() => parseIsoDate('2025-9-1')).toThrow(expect.objectContaining({ code: 'DATE_FORMAT' }));
+    expect(thrown(() => parseIsoDate('2023-02-29')).code).toBe('DATE_INVALID');
+    expect(thrown(() => parseIsoDate('2025-13-01')).code).toBe('DATE_INVALID');
+    expect(thrown(() => parseIsoDate('01/09/2025')).code).toBe('DATE_FORMAT');
+    expect(thrown(() => parseIsoDate('2025-9-1')).code).toBe('DATE_FORMAT');
     expect(isIsoDate('2025-09-01T00:00:00Z')).toBe(false);
   });
 

@@ -29,9 +29,9 @@ function issueOf(schema: z.ZodType, value: unknown) {
 describe('identifier schemas', () => {
   it('nissSchema normalises to the 11 digits', () => {
     expect(nissSchema.parse('85.07.30-033.28')).toBe('85073003328');
-    expect(issueOf(nissSchema, '85.07.30-033.29')).toEqual([
-      expect.objectContaining({ code: 'NISS_CHECK_DIGITS', message: expect.stringMatching(/check digits 29 do not match/) }),
-    ]);
+    const [issue] = issueOf(nissSchema, '85.07.30-033.29');
+    expect(issue?.code).toBe('NISS_CHECK_DIGITS');
+    expect(issue?.message).toMatch(/check digits 29 do not match/);
     expect(issueOf(nissSchema, '85.07.30-033')[0]?.code).toBe('NISS_LENGTH');
     expect(issueOf(nissSchema, 85073003328)[0]?.message).toBe('A NISS must be given as text.');
   });
@@ -129,12 +129,15 @@ describe('characteristicsSchema', () => {
   });
 
   it('cross-field rules name the rule', () => {
-    expect(issueOf(characteristicsSchema, { ...valid, before: 24, during: 24, end: '2025-08-01', interruptsAllEmployers: undefined })).toEqual([
-      expect.objectContaining({ code: 'WORKLOAD_ABOVE_FULL_LOAD', path: ['before'], message: expect.stringMatching(/full-time load of 22 periods/) }),
-      expect.objectContaining({ code: 'WORKLOAD_ORDER', path: ['during'] }),
-      expect.objectContaining({ code: 'DATES_ORDER', path: ['end'] }),
-      expect.objectContaining({ code: 'INTERRUPTED_EMPLOYERS_MISSING', path: ['interruptsAllEmployers'] }),
+    const issues = issueOf(characteristicsSchema, { ...valid, before: 24, during: 24, end: '2025-08-01', interruptsAllEmployers: undefined });
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'WORKLOAD_ABOVE_FULL_LOAD', path: ['before'] },
+      { code: 'WORKLOAD_ORDER', path: ['during'] },
+      { code: 'DATES_ORDER', path: ['end'] },
+      { code: 'INTERRUPTED_EMPLOYERS_MISSING', path: ['interruptsAllEmployers'] },
     ]);
+    expect(issues[0]?.message).toBe('The workload before the interruption (24 periods) exceeds the full-time load of 22 periods.');
+    expect(issues[1]?.message).toBe('The workload during the interruption (24) must be lower than the workload before it (24).');
   });
 
   it('takes configured full loads and, when known, the leave limits', () => {
@@ -142,9 +145,10 @@ describe('characteristicsSchema', () => {
       fullLoads: { NURSERY: 26, PRIMARY: 24, LOWER_SECONDARY: 24, UPPER_SECONDARY: 20 },
       leave: { code: 'PARENTAL', form: 'ONE_FIFTH' },
     });
-    expect(issueOf(schema, { ...valid, before: 24, during: 19 })).toEqual([
-      expect.objectContaining({ code: 'PERIOD_BLOCK', path: ['end'], message: expect.stringMatching(/blocks of 5 month\(s\); this period is 2 months/) }),
-    ]);
+    const issues = issueOf(schema, { ...valid, before: 24, during: 19 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'PERIOD_BLOCK', path: ['end'] });
+    expect(issues[0]?.message).toMatch(/blocks of 5 month\(s\); this period is 2 months/);
     expect(schema.parse({ ...valid, before: 24, during: 19, end: '2026-01-31' }).fullLoad).toBe(24);
   });
 });
