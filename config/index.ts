@@ -26,9 +26,23 @@ const envSchema = z.object({
   /** Load the guide's demo cast into the store on start (once; it is idempotent). */
   DEMO_DATA: flag.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The development identity provider (tokens for the demo people); off by default in production. */
+  DEV_IDENTITY: flag.optional(),
+  /** HMAC secret of the tokens (at least 32 characters); a fixed development secret outside production. */
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Lifetime of identity and acting-context tokens, in minutes. */
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Named delays of the journeys, in minutes: idle sign-in/access sessions and untouched drafts. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Stream live journeys to the XState inspector through this WebSocket URL (development). */
+  INSPECT_URL: z.url({ protocol: /^wss?$/ }).optional(),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
+
+/** Signs development tokens only: production refuses to start without its own TOKEN_SECRET. */
+const DEVELOPMENT_TOKEN_SECRET = 'development-only-secret-never-used-in-production';
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
@@ -44,6 +58,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
+  if (production && !c.TOKEN_SECRET) throw new ConfigError(['TOKEN_SECRET: required when NODE_ENV=production']);
   return {
     env: c.NODE_ENV,
     production,
@@ -59,5 +74,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,
+    devIdentity: c.DEV_IDENTITY ?? !production,
+    tokens: { secret: c.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET, ttlMinutes: c.TOKEN_TTL_MINUTES },
+    delays: { sessionIdle: c.SESSION_IDLE_MINUTES * 60_000, draftExpiry: c.DRAFT_EXPIRY_DAYS * 24 * 60 * 60_000 },
+    inspectUrl: c.INSPECT_URL,
   } as const;
 }

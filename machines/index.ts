@@ -1,4 +1,11 @@
-/** Every journey the service runs, by machine id. */
+/** Every journey the service runs, by machine id (the guide's three steps). */
+import { accessManagementJourney } from './access-management';
 import type { Journey } from './journey';
+import { requestJourney } from './request';
+import { signInJourney } from './sign-in';
 
-export const journeys: Readonly<Record<string, Journey>> = {};
+export const journeys: Readonly<Record<string, Journey>> = {
+  [accessManagementJourney.id]: accessManagementJourney as unknown as Journey,
+  [signInJourney.id]: signInJourney as unknown as Journey,
+  [requestJourney.id]: requestJourney as unknown as Journey,
+};

@@ -21,7 +21,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import { domainCodeOf } from '../domain';
 import { toView, type Journey, type JourneyView } from '../machines/journey';
+import { inspectionRelay } from './inspection';
 import {
   EVENT_INVALID,
   EVENT_NOT_ALLOWED,
@@ -100,9 +102,10 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       ]),
     );
     const machine = definition.machine.provide({ actors, delays: start.delays ?? {} });
+    const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.definition)) : undefined;
     const actor = start.resume
-      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input })
-      : createActor(machine, { input: start.input });
+      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect })
+      : createActor(machine, { input: start.input, inspect });
 
     const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
     const settled = () => condition(() => inFlight === 0);
@@ -116,7 +119,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       }
       const parsed = schema.safeParse(event);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, rule: domainCodeOf(i) }));
         throw ApplicationFailure.nonRetryable(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), EVENT_INVALID, { issues });
       }
       return parsed.data as JourneyEvent;

@@ -18,6 +18,8 @@ export interface JourneyStart {
   owner: string;
   /** Overrides of the machine's named delays, in ms (tests shorten them). */
   delays?: Record<string, number>;
+  /** Relay the machine's inspection events to the worker's inspector sink (development). */
+  inspect?: boolean;
   /** History length past which the host continues-as-new in a quiet state. */
   historyLimit?: number;
   /** Carried by continue-as-new: the machine's persisted snapshot and its pending delayed events. */

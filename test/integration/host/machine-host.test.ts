@@ -37,7 +37,7 @@ const send = (handle: WorkflowHandle, event: JourneyEvent): Promise<JourneyView>
 
 async function historyEventTypes(handle: WorkflowHandle): Promise<string[]> {
   const history = await handle.fetchHistory();
-  return (history.events ?? []).map((e) => temporal.api.enums.v1.EventType[e.eventType ?? 0]);
+  return (history.events ?? []).map((e) => String(temporal.api.enums.v1.EventType[e.eventType ?? 0]));
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {

@@ -1,0 +1,64 @@
+/** The Express application: routes, validation, auth, error mapping, OpenAPI. Stateless. */
+import type { Client } from '@temporalio/client';
+import express, { type RequestHandler } from 'express';
+import type { Config } from '../config';
+import type { Logger } from '../config/logger';
+import { journeys } from '../machines';
+import type { Db } from '../store/db';
+import { authenticate, createTokenService, type TokenService } from './auth';
+import { mount, openApiDocument, type Auth, type Route } from './contract';
+import { errorHandler, notFound } from './errors';
+import { JourneyService } from './journey-service';
+import { backofficeRoutes } from './routes/backoffice';
+import { docsRouter } from './routes/docs';
+import { identityRoutes } from './routes/identity';
+import { journeyResponse, journeyRoutes } from './routes/journeys';
+import { operationsRouter } from './routes/operations';
+import { readRoutes } from './routes/reads';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  temporal: Client;
+  log: Logger;
+}
+
+export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
+  const service = new JourneyService({ temporal: deps.temporal, config: deps.config, journeys, tokens });
+  return [
+    ...(deps.config.devIdentity ? identityRoutes(deps.db, tokens) : []),
+    ...journeyRoutes(service, journeys),
+    ...readRoutes(deps.db),
+    ...backofficeRoutes(deps.db, service, journeyResponse),
+  ];
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const tokens = createTokenService(deps.config.tokens.secret, deps.config.tokens.ttlMinutes);
+  const routes = apiRoutes(deps, tokens);
+  const signedIn = authenticate(tokens);
+  const open: RequestHandler = (_req, _res, next) => next();
+  const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: signedIn, backoffice: signedIn };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '64kb' }));
+  app.use(operationsRouter(deps));
+  app.use(
+    docsRouter(
+      openApiDocument(routes, {
+        title: 'Break@Work — journeys of an organising authority (PO)',
+        version: '0.1.0',
+        description:
+          'Access management, Break@Work sign-in and career-interruption requests, each a journey driven screen by screen: start it, send the events its response allows, read what to render.',
+      }),
+    ),
+  );
+  const api = express.Router();
+  mount(api, routes, guards);
+  app.use(api);
+  app.use((_req, _res, next) => next(notFound('route')));
+  app.use(errorHandler(deps.log));
+  return app;
+}

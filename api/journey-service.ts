@@ -1,0 +1,177 @@
+/**
+ * Start / signal / query of journeys, with ownership: a journey is its owner's alone, and anyone else
+ * gets 404 — the same answer as for an id that does not exist.
+ */
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from '../config';
+import type { Journey, JourneyView } from '../machines/journey';
+import { searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
+import type { Caller, PersonCaller, TokenService } from './auth';
+import { HttpError, notFound } from './errors';
+
+export const journeyIdSchema = z
+  .string()
+  .regex(/^[a-zA-Z]+-[a-z0-9-]{8,80}$/, 'a journey id looks like "request-1b9d6bcd-…"')
+  .describe('Journey id (the Temporal workflow id)');
+
+/** An Idempotency-Key header, checked: it becomes part of a workflow id or an update id. */
+function checkedKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
+    throw new HttpError(422, 'IDEMPOTENCY_KEY_FORMAT', 'Idempotency-Key: 1 to 200 letters, digits, or . _ : -');
+  }
+  return key;
+}
+
+/** What may be done now: each event type with the JSON Schema of its payload. */
+export interface AllowedEvent {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+export interface JourneyResponse extends Omit<JourneyView, 'owner' | 'allowedEvents'> {
+  id: string;
+  allowedEvents: AllowedEvent[];
+  /** When a Break@Work sign-in ends: the token of the chosen acting context. */
+  actingToken?: { token: string; expiresAt: string };
+}
+
+/** How each journey starts: who may start it, its input from the caller, its owner key. */
+interface Starter {
+  needsActingContext: boolean;
+  input(caller: PersonCaller, config: Config, today: string): unknown;
+}
+
+const starters: Record<string, Starter> = {
+  accessManagement: { needsActingContext: false, input: (c) => ({ niss: c.sub }) },
+  signIn: { needsActingContext: false, input: (c) => ({ niss: c.sub }) },
+  request: {
+    needsActingContext: true,
+    input: (c, _config, today) => ({ acting: c.acting, introducedBy: c.sub, openedOn: today }),
+  },
+};
+
+export function ownerKey(caller: PersonCaller, withActing: boolean): string {
+  return withActing && caller.acting ? `acting:${caller.sub}:${caller.acting.enterprise}:${caller.acting.mode}` : `person:${caller.sub}`;
+}
+
+function ownerKeys(caller: Caller): string[] {
+  return caller.kind === 'person' ? [ownerKey(caller, false), ...(caller.acting ? [ownerKey(caller, true)] : [])] : [];
+}
+
+/** Today in Belgium, as an ISO date (a request's "opened on" day). */
+export function belgianToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export class JourneyService {
+  private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
+
+  constructor(
+    private readonly deps: { temporal: Client; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
+  ) {
+    for (const journey of Object.values(deps.journeys)) {
+      for (const [type, schema] of Object.entries(journey.events)) {
+        const { $schema: _s, ...payload } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+        this.eventSchemas.set(`${journey.id}:${type}`, payload);
+      }
+    }
+  }
+
+  journey(machine: string): Journey {
+    const journey = this.deps.journeys[machine];
+    if (!journey || !starters[machine]) throw new HttpError(404, 'UNKNOWN_MACHINE', `No journey named "${machine}"; see GET /api/machines`);
+    return journey;
+  }
+
+  async start(machine: string, caller: PersonCaller, rawKey?: string): Promise<JourneyResponse> {
+    const idempotencyKey = checkedKey(rawKey);
+    const journey = this.journey(machine);
+    const starter = starters[machine]!;
+    if (starter.needsActingContext && !caller.acting) {
+      throw new HttpError(403, 'ACTING_CONTEXT_REQUIRED', `The ${machine} journey needs an acting context: sign in to Break@Work first (signIn journey)`);
+    }
+    const owner = ownerKey(caller, starter.needsActingContext);
+    const input = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
+    const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
+    const workflowId = `${machine}-${suffix}`;
+    const start: JourneyStart = { machine, input, owner, delays: { ...this.deps.config.delays }, inspect: Boolean(this.deps.config.inspectUrl) };
+    try {
+      await this.deps.temporal.workflow.start('journey', {
+        taskQueue: this.deps.config.temporal.taskQueue,
+        workflowId,
+        args: [start],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: searchAttributes.machine, value: machine },
+          { key: searchAttributes.owner, value: owner },
+        ],
+      });
+    } catch (err) {
+      // A retried start whose journey already finished: return that journey.
+      if (!(idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    return this.get(workflowId, caller);
+  }
+
+  /** The view, for its owner only. */
+  private async view(id: string, caller: Caller): Promise<JourneyView> {
+    let view: JourneyView;
+    try {
+      view = await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound();
+      throw err;
+    }
+    if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
+    return view;
+  }
+
+  async get(id: string, caller: Caller): Promise<JourneyResponse> {
+    return this.respond(id, await this.view(id, caller), caller);
+  }
+
+  async send(id: string, event: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
+    const idempotencyKey = checkedKey(rawKey);
+    const current = await this.view(id, caller);
+    const journey = this.journey(current.machine);
+    const reserved = journey.backofficeEvents?.includes(event.type) ?? false;
+    if (reserved !== (caller.kind === 'backoffice')) {
+      throw new HttpError(403, 'EVENT_NOT_FOR_CALLER', reserved ? `${event.type} is sent by the back-office only` : `The back-office may send only ${journey.backofficeEvents?.join(', ') || 'no events'}`);
+    }
+    const view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
+      args: [event],
+      ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
+    });
+    const response = await this.respond(id, view, caller);
+    const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
+    if (error && typeof error.code === 'string') {
+      throw new HttpError(422, error.code, typeof error.message === 'string' ? error.message : error.code, { journey: response });
+    }
+    return response;
+  }
+
+  private async respond(id: string, view: JourneyView, caller: Caller): Promise<JourneyResponse> {
+    const { owner: _owner, allowedEvents, ...rest } = view;
+    const response: JourneyResponse = {
+      id,
+      ...rest,
+      allowedEvents: allowedEvents.map((type) => ({ type, payload: this.eventSchemas.get(`${view.machine}:${type}`) ?? {} })),
+    };
+    const signedIn = view.machine === 'signIn' && view.status === 'done' ? signedInOutput.safeParse(view.output) : undefined;
+    if (signedIn?.success && caller.kind === 'person' && caller.sub === signedIn.data.niss) {
+      const { niss, ...acting } = signedIn.data;
+      response.actingToken = await this.deps.tokens.sign({ kind: 'person', sub: niss, name: caller.name, acting });
+    }
+    return response;
+  }
+}
+
+const signedInOutput = z.object({
+  niss: z.string(),
+  enterprise: z.string(),
+  enterpriseName: z.string(),
+  mode: z.enum(['PO', 'OWN_COMPANY']),
+});

@@ -1,0 +1,21 @@
+/** Liveness and readiness. */
+import { Router } from 'express';
+import type { AppDeps } from '../app';
+
+export function operationsRouter({ db, temporal, config }: AppDeps): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const checks: Array<readonly [string, string]> = await Promise.all([
+      db.query('SELECT 1').then(() => ['database', 'ok'] as const, (e: unknown) => ['database', String(e)] as const),
+      temporal.connection.workflowService
+        .getSystemInfo({})
+        .then(() => ['temporal', 'ok'] as const, (e: unknown) => ['temporal', String(e)] as const),
+    ]);
+    const ready = checks.every(([, s]) => s === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', namespace: config.temporal.namespace, checks: Object.fromEntries(checks) });
+  });
+  return router;
+}

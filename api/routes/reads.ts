@@ -1,0 +1,127 @@
+/**
+ * Plain reads that are lists (never machine state): an organisation's members, and the overview of
+ * requests for the caller's acting context — a PO sees its own requests and never another PO's.
+ */
+import { z } from 'zod';
+import {
+  enterpriseNumberSchema,
+  leaveCodeSchema,
+  memberStatusSchema,
+  nissSchema,
+  permissionSchema,
+  requestStatusSchema,
+  roleSchema,
+  schoolNumberSchema,
+} from '../../domain';
+import { listGroupsOfPerson, listMembers } from '../../store/access';
+import type { Db } from '../../store/db';
+import { getRequestByJourneyId, getRequestByTicket, listRequests } from '../../store/requests';
+import { maxPageSize } from '../../store/types';
+import { acting, person } from '../auth';
+import { defineRoute, standardErrors, type Route } from '../contract';
+import { notFound } from '../errors';
+
+const paging = {
+  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number().int().min(1).max(maxPageSize, `pageSize is at most ${maxPageSize}`).default(20),
+};
+const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+const member = z.object({
+  enterpriseNumber: z.string(),
+  niss: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  role: roleSchema,
+  status: memberStatusSchema,
+  permissions: z.array(permissionSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const requestRow = z.object({
+  journeyId: z.string(),
+  ticket: z.string().nullable(),
+  actingEnterprise: z.string(),
+  actingMode: z.enum(['PO', 'OWN_COMPANY']),
+  communityCode: z.string().nullable(),
+  schoolNumber: z.string().nullable(),
+  workerNiss: z.string(),
+  workerName: z.string(),
+  workerStatus: z.string(),
+  leaveCode: z.string().nullable(),
+  leaveForm: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  status: requestStatusSchema,
+  introducedBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+export function readRoutes(db: Db): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/organisations/:enterprise/members',
+      tag: 'Access management',
+      summary: 'The members of an organisation’s group',
+      description: 'Search by name or NISS; filter by role, status and permission. Only members of the organisation may read it (404 otherwise).',
+      auth: 'person',
+      params: z.object({ enterprise: enterpriseNumberSchema }),
+      query: z.object({
+        search: z.string().trim().max(100).optional().describe('Words of the last name, first name, or digits of the NISS'),
+        role: roleSchema.optional(),
+        status: memberStatusSchema.optional(),
+        permission: permissionSchema.optional(),
+        ...paging,
+      }),
+      responses: { 200: { description: 'One page of members, sorted by last name', schema: pageOf(member) }, 404: standardErrors[404], 422: standardErrors[422] },
+      handler: async ({ params, query, req }) => {
+        const caller = person(req);
+        const groups = await listGroupsOfPerson(db, caller.sub);
+        if (!groups.some((g) => g.enterpriseNumber === params.enterprise)) throw notFound('organisation');
+        return { body: await listMembers(db, params.enterprise, query) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests',
+      tag: 'Overview',
+      summary: 'The overview: requests of the acting context, newest first',
+      description: 'As PO, the requests this PO introduced for staff of its schools; in own-company mode, those of the enterprise’s own staff. The last two years unless `from` says otherwise.',
+      auth: 'acting',
+      query: z.object({
+        worker: nissSchema.optional().describe('The worker’s NISS'),
+        school: schoolNumberSchema.optional(),
+        status: requestStatusSchema.optional(),
+        leave: leaveCodeSchema.optional(),
+        from: z.iso.datetime({ offset: true }).optional().describe('Created at or after (ISO-8601)'),
+        to: z.iso.datetime({ offset: true }).optional().describe('Created before (ISO-8601)'),
+        ...paging,
+      }),
+      responses: { 200: { description: 'One page of requests', schema: pageOf(requestRow) }, 403: standardErrors[403], 422: standardErrors[422] },
+      handler: async ({ query, req }) => {
+        const { acting: ctx } = acting(req);
+        return { body: await listRequests(db, { enterpriseNumber: ctx.enterprise, mode: ctx.mode }, { ...query, now: new Date() }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/requests/:ref',
+      tag: 'Overview',
+      summary: 'One request of the acting context, by journey id or ticket',
+      auth: 'acting',
+      params: z.object({ ref: z.string().min(1).max(100).describe('Journey id (request-…) or ticket (BAW-…)') }),
+      responses: { 200: { description: 'The request', schema: requestRow }, 404: standardErrors[404] },
+      handler: async ({ params, req }) => {
+        const { acting: ctx } = acting(req);
+        const context = { enterpriseNumber: ctx.enterprise, mode: ctx.mode };
+        const row = params.ref.startsWith('BAW-') ? await getRequestByTicket(db, context, params.ref) : await getRequestByJourneyId(db, context, params.ref);
+        if (!row) throw notFound('request');
+        return { body: row };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,584 @@
+/**
+ * Journey 1 — granting the PO-education permission in access management (guide, step 1): the employer
+ * page's "Gestion des accès", CSAM sign-in, the organisation's link, "Mes groupes", the group's member
+ * list, then the pencil on a member (edit the permissions, "sauvegarder") or "Ajouter un utilisateur".
+ * The member list itself is a GET read; the machine knows the open group and holds the draft being edited.
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import { z } from 'zod';
+import {
+  PERMISSIONS,
+  enterpriseNumberSchema,
+  isAccessManager,
+  nissSchema,
+  permissionSchema,
+  roleSchema,
+  type MemberStatus,
+  type Permission,
+  type Role,
+} from '../domain';
+import type { ActorError } from '../workflows/host';
+import { hostedActor } from './actors';
+import { defineJourney } from './journey';
+
+// ---------------------------------------------------------------------------------------------------
+// Actor contracts: the activities of the same names take the input and return the output.
+
+/** One of the person's ACTIVE memberships of an access group (one group per organisation). */
+export interface OrganisationMembership {
+  enterprise: string;
+  name: string;
+  role: Role;
+  status: MemberStatus;
+  permissions: Permission[];
+}
+export interface LoadOrganisationsOfPersonInput {
+  niss: string;
+}
+export type LoadOrganisationsOfPersonOutput = OrganisationMembership[];
+
+export interface Member {
+  niss: string;
+  lastName: string;
+  firstName: string;
+  role: Role;
+  status: MemberStatus;
+  permissions: Permission[];
+}
+export interface LoadMemberInput {
+  enterprise: string;
+  niss: string;
+}
+export type LoadMemberOutput = Member | null;
+
+/** Fails with code NOT_ACCESS_MANAGER or UNKNOWN_MEMBER. */
+export interface SaveMemberPermissionsInput {
+  enterprise: string;
+  actorNiss: string;
+  memberNiss: string;
+  permissions: Permission[];
+}
+export interface SaveMemberPermissionsOutput {
+  permissions: Permission[];
+}
+
+export interface NewMember {
+  niss: string;
+  lastName: string;
+  firstName: string;
+  role: Role;
+  permissions: Permission[];
+}
+/** Fails with code DUPLICATE_MEMBER or NOT_ACCESS_MANAGER. */
+export interface AddMemberInput {
+  enterprise: string;
+  actorNiss: string;
+  member: NewMember;
+}
+export interface AddMemberOutput {
+  niss: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events: validated by these schemas before the machine sees them.
+
+function nameSchema(what: string) {
+  return z
+    .string({ error: `${what} must be given as text.` })
+    .trim()
+    .min(1, `${what} must not be empty.`)
+    .max(100, `${what} must be at most 100 characters.`);
+}
+
+/** A selection of permissions from the catalogue, each at most once (an empty selection removes them all). */
+export const permissionSelectionSchema = z
+  .array(permissionSchema, { error: 'The permissions must be given as a list.' })
+  .refine((permissions) => new Set(permissions).size === permissions.length, 'Each permission may be selected only once.');
+
+const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+export const accessManagementEvents = {
+  OPEN_ACCESS_MANAGEMENT: signal('OPEN_ACCESS_MANAGEMENT'),
+  SIGN_IN: signal('SIGN_IN'),
+  CHOOSE_ORGANISATION: z.object({ type: z.literal('CHOOSE_ORGANISATION'), enterprise: enterpriseNumberSchema }),
+  CHOOSE_GROUP: z.object({ type: z.literal('CHOOSE_GROUP'), enterprise: enterpriseNumberSchema }),
+  EDIT_MEMBER: z.object({ type: z.literal('EDIT_MEMBER'), niss: nissSchema }),
+  ADD_USER: signal('ADD_USER'),
+  SET_PERMISSIONS: z.object({ type: z.literal('SET_PERMISSIONS'), permissions: permissionSelectionSchema }),
+  SAVE: signal('SAVE'),
+  CANCEL: signal('CANCEL'),
+  SUBMIT_NEW_MEMBER: z.object({
+    type: z.literal('SUBMIT_NEW_MEMBER'),
+    niss: nissSchema,
+    lastName: nameSchema('The last name'),
+    firstName: nameSchema('The first name'),
+    role: roleSchema,
+    permissions: permissionSelectionSchema,
+  }),
+  BACK_TO_GROUPS: signal('BACK_TO_GROUPS'),
+  HELP: signal('HELP'),
+  BACK: signal('BACK'),
+  SIGN_OUT: signal('SIGN_OUT'),
+};
+
+type EventSchemas = typeof accessManagementEvents;
+export type AccessManagementEvent = { [K in keyof EventSchemas]: z.output<EventSchemas[K]> }[keyof EventSchemas];
+
+// ---------------------------------------------------------------------------------------------------
+// Context
+
+export type ScreenError = Pick<ActorError, 'code' | 'message'>;
+
+export interface MemberDraft {
+  member: Member;
+  /** The permissions being chosen (saved only on SAVE). */
+  permissions: Permission[];
+}
+
+export interface AccessManagementNotice {
+  code: 'MEMBER_SAVED' | 'MEMBER_ADDED';
+  niss: string;
+}
+
+export interface AccessManagementContext {
+  /** The signed-in person (from the verified token). */
+  niss: string;
+  organisations: OrganisationMembership[];
+  /** The organisation whose link the person followed. */
+  organisation: string | null;
+  /** The organisation whose group is open. */
+  group: string | null;
+  editing: MemberDraft | null;
+  /** The "Ajouter un utilisateur" form as last submitted (kept when it is refused). */
+  newMember: NewMember | null;
+  notice: AccessManagementNotice | null;
+  error: ScreenError | null;
+}
+
+function membershipIn(context: AccessManagementContext, enterprise: string | null): OrganisationMembership | undefined {
+  return context.organisations.find((o) => o.enterprise === enterprise);
+}
+
+/** The open group: every state after CHOOSE_GROUP has one. */
+function openGroup(context: AccessManagementContext): string {
+  if (context.group === null) throw new Error('No group is open');
+  return context.group;
+}
+
+/** CHOOSE_ORGANISATION of an enterprise that is not one of the person's organisations (both sign-in journeys). */
+export function unknownOrganisationError(enterprise: string): ScreenError {
+  return { code: 'UNKNOWN_ORGANISATION', message: `Enterprise ${enterprise} is not an organisation whose group you are an active member of.` };
+}
+
+/** An activity failure as the screen shows it (the host delivers ActorError; anything else is unexpected). */
+export function screenErrorOf(error: unknown): ScreenError {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as Partial<ActorError>;
+    if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  }
+  return { code: 'ACTIVITY_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Machine
+
+/** Screens after sign-in end the session when left idle; an accepted event re-enters its screen, restarting the delay. */
+const endsWhenIdle = { sessionIdle: '#accessManagement.expired' } as const;
+const toHelp = { target: '#accessManagement.help', actions: 'clearMessages' } as const;
+
+export const accessManagementMachine = setup({
+  types: {
+    input: {} as { niss: string },
+    context: {} as AccessManagementContext,
+    events: {} as AccessManagementEvent,
+  },
+  actors: {
+    loadOrganisationsOfPerson: hostedActor<LoadOrganisationsOfPersonOutput, LoadOrganisationsOfPersonInput>(),
+    loadMember: hostedActor<LoadMemberOutput, LoadMemberInput>(),
+    saveMemberPermissions: hostedActor<SaveMemberPermissionsOutput, SaveMemberPermissionsInput>(),
+    addMember: hostedActor<AddMemberOutput, AddMemberInput>(),
+  },
+  delays: { sessionIdle: 30 * 60_000 },
+  guards: {
+    hasNoOrganisation: (_, params: { organisations: readonly OrganisationMembership[] }) => params.organisations.length === 0,
+    isOneOfMyOrganisations: ({ context }, params: { enterprise: string }) => membershipIn(context, params.enterprise) !== undefined,
+    managesOpenGroup: ({ context }) => {
+      const membership = membershipIn(context, context.group);
+      return membership !== undefined && isAccessManager(membership.role);
+    },
+    isUnknownMember: (_, params: { member: Member | null }) => params.member === null,
+  },
+  actions: {
+    clearMessages: assign({ error: null, notice: null }),
+    showError: assign((_, error: ScreenError) => ({ error, notice: null })),
+  },
+}).createMachine({
+  id: 'accessManagement',
+  context: ({ input }) => ({
+    niss: input.niss,
+    organisations: [],
+    organisation: null,
+    group: null,
+    editing: null,
+    newMember: null,
+    notice: null,
+    error: null,
+  }),
+  initial: 'employerPage',
+  states: {
+    employerPage: {
+      meta: { screen: 'employerPage', labels: ['accessManagement.employerPage.title', 'accessManagement.employerPage.openAccessManagement'] },
+      on: { OPEN_ACCESS_MANAGEMENT: { target: 'signIn', actions: 'clearMessages' } },
+    },
+    signIn: {
+      meta: { screen: 'signIn', labels: ['accessManagement.signIn.title', 'accessManagement.signIn.signIn'] },
+      on: { SIGN_IN: { target: 'session', actions: 'clearMessages' } },
+    },
+    session: {
+      initial: 'loadingOrganisations',
+      on: { SIGN_OUT: 'signedOut' },
+      states: {
+        loadingOrganisations: {
+          meta: { screen: 'busy' },
+          invoke: {
+            id: 'loadOrganisationsOfPerson',
+            src: 'loadOrganisationsOfPerson',
+            input: ({ context }) => ({ niss: context.niss }),
+            onDone: [
+              {
+                guard: { type: 'hasNoOrganisation', params: ({ event }) => ({ organisations: event.output }) },
+                target: 'noOrganisation',
+                actions: assign({ organisations: [] }),
+              },
+              { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
+            ],
+            onError: { target: '#accessManagement.signIn', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+          },
+        },
+        organisationChoice: {
+          meta: { screen: 'organisationChoice', labels: ['accessManagement.organisationChoice.title', 'accessManagement.organisationChoice.instruction'] },
+          after: endsWhenIdle,
+          on: {
+            CHOOSE_ORGANISATION: [
+              {
+                guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
+                target: 'home',
+                actions: ['clearMessages', assign({ organisation: ({ event }) => event.enterprise })],
+              },
+              {
+                target: 'organisationChoice',
+                reenter: true,
+                actions: { type: 'showError', params: ({ event }) => unknownOrganisationError(event.enterprise) },
+              },
+            ],
+            HELP: toHelp,
+          },
+        },
+        noOrganisation: {
+          meta: { screen: 'noOrganisation', labels: ['accessManagement.noOrganisation.title', 'accessManagement.noOrganisation.explanation'] },
+          after: endsWhenIdle,
+          on: { HELP: toHelp },
+        },
+        home: {
+          meta: { screen: 'home', labels: ['accessManagement.home.title', 'accessManagement.home.myGroups', 'accessManagement.home.instruction'] },
+          after: endsWhenIdle,
+          on: {
+            CHOOSE_GROUP: [
+              {
+                guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
+                target: 'memberList',
+                actions: ['clearMessages', assign({ group: ({ event }) => event.enterprise })],
+              },
+              {
+                target: 'home',
+                reenter: true,
+                actions: {
+                  type: 'showError',
+                  params: ({ event }) => ({
+                    code: 'UNKNOWN_GROUP',
+                    message: `Enterprise ${event.enterprise} has no group you are an active member of.`,
+                  }),
+                },
+              },
+            ],
+            HELP: toHelp,
+          },
+        },
+        memberList: {
+          meta: {
+            screen: 'memberList',
+            labels: [
+              'accessManagement.memberList.title',
+              'accessManagement.memberList.search',
+              'accessManagement.memberList.filterRole',
+              'accessManagement.memberList.filterStatus',
+              'accessManagement.memberList.filterPermission',
+              'accessManagement.memberList.lastName',
+              'accessManagement.memberList.firstName',
+              'accessManagement.memberList.role',
+              'accessManagement.memberList.status',
+              'accessManagement.memberList.permissions',
+              'accessManagement.memberList.edit',
+              'accessManagement.memberList.addUser',
+              'accessManagement.memberList.backToGroups',
+              'accessManagement.memberList.memberSaved',
+              'accessManagement.memberList.memberAdded',
+            ],
+          },
+          after: endsWhenIdle,
+          on: {
+            // A plain user sees the list but may not change it: the host refuses these events (409).
+            EDIT_MEMBER: { guard: 'managesOpenGroup', target: 'loadingMember', actions: 'clearMessages' },
+            ADD_USER: { guard: 'managesOpenGroup', target: 'memberAdd', actions: ['clearMessages', assign({ newMember: null })] },
+            BACK_TO_GROUPS: { target: 'home', actions: ['clearMessages', assign({ group: null })] },
+            HELP: toHelp,
+          },
+        },
+        loadingMember: {
+          meta: { screen: 'busy' },
+          invoke: {
+            id: 'loadMember',
+            src: 'loadMember',
+            input: ({ context, event }) => {
+              assertEvent(event, 'EDIT_MEMBER');
+              return { enterprise: openGroup(context), niss: event.niss };
+            },
+            onDone: [
+              {
+                guard: { type: 'isUnknownMember', params: ({ event }) => ({ member: event.output }) },
+                target: 'memberList',
+                actions: {
+                  type: 'showError',
+                  params: ({ context }) => ({ code: 'UNKNOWN_MEMBER', message: `No member with this NISS in the group of enterprise ${context.group}.` }),
+                },
+              },
+              {
+                target: 'memberEdit',
+                actions: assign({ editing: ({ event }) => event.output && { member: event.output, permissions: event.output.permissions } }),
+              },
+            ],
+            onError: { target: 'memberList', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+          },
+        },
+        memberEdit: {
+          meta: {
+            screen: 'memberEdit',
+            labels: [
+              'accessManagement.memberEdit.title',
+              'accessManagement.memberEdit.lastName',
+              'accessManagement.memberEdit.firstName',
+              'accessManagement.memberEdit.role',
+              'accessManagement.memberEdit.status',
+              'accessManagement.memberEdit.permissions',
+              'accessManagement.memberEdit.save',
+              'accessManagement.memberEdit.cancel',
+            ],
+          },
+          after: endsWhenIdle,
+          on: {
+            SET_PERMISSIONS: {
+              target: 'memberEdit',
+              reenter: true,
+              actions: ['clearMessages', assign({ editing: ({ context, event }) => context.editing && { ...context.editing, permissions: event.permissions } })],
+            },
+            SAVE: { target: 'savingMember', actions: 'clearMessages' },
+            CANCEL: { target: 'memberList', actions: ['clearMessages', assign({ editing: null })] },
+            HELP: toHelp,
+          },
+        },
+        savingMember: {
+          meta: { screen: 'busy' },
+          invoke: {
+            id: 'saveMemberPermissions',
+            src: 'saveMemberPermissions',
+            input: ({ context }) => {
+              if (context.editing === null) throw new Error('No member is being edited');
+              return {
+                enterprise: openGroup(context),
+                actorNiss: context.niss,
+                memberNiss: context.editing.member.niss,
+                permissions: context.editing.permissions,
+              };
+            },
+            onDone: {
+              target: 'memberList',
+              actions: assign({
+                notice: ({ context }) => (context.editing && { code: 'MEMBER_SAVED' as const, niss: context.editing.member.niss }),
+                editing: null,
+              }),
+            },
+            onError: { target: 'memberEdit', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+          },
+        },
+        memberAdd: {
+          meta: {
+            screen: 'memberAdd',
+            labels: [
+              'accessManagement.memberAdd.title',
+              'accessManagement.memberAdd.niss',
+              'accessManagement.memberAdd.lastName',
+              'accessManagement.memberAdd.firstName',
+              'accessManagement.memberAdd.role',
+              'accessManagement.memberAdd.permissions',
+              'accessManagement.memberAdd.submit',
+              'accessManagement.memberAdd.cancel',
+            ],
+          },
+          after: endsWhenIdle,
+          on: {
+            SUBMIT_NEW_MEMBER: {
+              target: 'addingMember',
+              actions: [
+                'clearMessages',
+                assign({
+                  newMember: ({ event }) => ({
+                    niss: event.niss,
+                    lastName: event.lastName,
+                    firstName: event.firstName,
+                    role: event.role,
+                    permissions: event.permissions,
+                  }),
+                }),
+              ],
+            },
+            CANCEL: { target: 'memberList', actions: ['clearMessages', assign({ newMember: null })] },
+            HELP: toHelp,
+          },
+        },
+        addingMember: {
+          meta: { screen: 'busy' },
+          invoke: {
+            id: 'addMember',
+            src: 'addMember',
+            input: ({ context }) => {
+              if (context.newMember === null) throw new Error('No member is being added');
+              return { enterprise: openGroup(context), actorNiss: context.niss, member: context.newMember };
+            },
+            onDone: {
+              target: 'memberList',
+              actions: assign({ notice: ({ event }) => ({ code: 'MEMBER_ADDED' as const, niss: event.output.niss }), newMember: null }),
+            },
+            // DUPLICATE_MEMBER or NOT_ACCESS_MANAGER: back to the form as typed.
+            onError: { target: 'memberAdd', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+          },
+        },
+        previous: { type: 'history' },
+      },
+    },
+    help: {
+      meta: {
+        screen: 'help',
+        labels: [
+          'accessManagement.help.title',
+          'accessManagement.help.explanation',
+          'accessManagement.help.contactForm',
+          'accessManagement.help.contactCentre',
+          'accessManagement.help.contactPage',
+          'accessManagement.help.contactPageUrl',
+          'accessManagement.help.back',
+        ],
+      },
+      after: endsWhenIdle,
+      on: {
+        BACK: { target: 'session.previous', actions: 'clearMessages' },
+        SIGN_OUT: 'signedOut',
+      },
+    },
+    signedOut: {
+      type: 'final',
+      meta: { screen: 'signedOut', labels: ['accessManagement.signedOut.title'] },
+    },
+    expired: {
+      type: 'final',
+      meta: { screen: 'expired', labels: ['accessManagement.expired.title'] },
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Journey
+
+const PO_EDUCATION = `« ${PERMISSIONS.PO_EDUCATION.label} »`;
+
+export const accessManagementLabels: Readonly<Record<string, string>> = {
+  'accessManagement.employerPage.title': 'Gestion des accès pour entreprises et organisations',
+  'accessManagement.employerPage.openAccessManagement': 'Gestion des accès',
+  'accessManagement.signIn.title': 'Connectez-vous via CSAM',
+  'accessManagement.signIn.signIn': 'Se connecter',
+  'accessManagement.organisationChoice.title': 'Choisissez votre organisation',
+  'accessManagement.organisationChoice.instruction': 'Cliquez sur le lien sous le nom de votre organisation.',
+  'accessManagement.noOrganisation.title': 'Aucune organisation',
+  'accessManagement.noOrganisation.explanation':
+    'Vous n’êtes membre actif du groupe d’aucune organisation. Demandez au gestionnaire d’accès de votre organisation de vous ajouter.',
+  'accessManagement.home.title': 'Vous êtes maintenant connecté à l’application « Axess ».',
+  'accessManagement.home.myGroups': 'Mes groupes',
+  'accessManagement.home.instruction': `Choisissez l’organisation pour laquelle vous souhaitez ajouter la permission ${PO_EDUCATION}.`,
+  'accessManagement.memberList.title': 'Membres du groupe',
+  'accessManagement.memberList.search': 'Rechercher un membre',
+  'accessManagement.memberList.filterRole': 'Filtrer par rôle d’utilisateur',
+  'accessManagement.memberList.filterStatus': 'Filtrer par statut',
+  'accessManagement.memberList.filterPermission': 'Filtrer par permission',
+  'accessManagement.memberList.lastName': 'Nom',
+  'accessManagement.memberList.firstName': 'Prénom',
+  'accessManagement.memberList.role': 'Rôle d’utilisateur',
+  'accessManagement.memberList.status': 'Statut',
+  'accessManagement.memberList.permissions': 'Permissions',
+  'accessManagement.memberList.edit': 'Modifier les permissions du membre',
+  'accessManagement.memberList.addUser': 'Ajouter un utilisateur',
+  'accessManagement.memberList.backToGroups': 'Mes groupes',
+  'accessManagement.memberList.memberSaved': 'Les permissions du membre ont été sauvegardées.',
+  'accessManagement.memberList.memberAdded': 'L’utilisateur a été rajouté à la liste de membres de votre organisation.',
+  'accessManagement.memberEdit.title': 'Permissions du membre',
+  'accessManagement.memberEdit.lastName': 'Nom',
+  'accessManagement.memberEdit.firstName': 'Prénom',
+  'accessManagement.memberEdit.role': 'Rôle d’utilisateur',
+  'accessManagement.memberEdit.status': 'Statut',
+  'accessManagement.memberEdit.permissions': `Sélectionnez la permission ${PO_EDUCATION}.`,
+  'accessManagement.memberEdit.save': 'Sauvegarder',
+  'accessManagement.memberEdit.cancel': 'Annuler',
+  'accessManagement.memberAdd.title': 'Ajouter un utilisateur',
+  'accessManagement.memberAdd.niss': 'Numéro de registre national',
+  'accessManagement.memberAdd.lastName': 'Nom de famille',
+  'accessManagement.memberAdd.firstName': 'Prénom',
+  'accessManagement.memberAdd.role': 'Rôle utilisateur',
+  'accessManagement.memberAdd.permissions': `Permissions de l’utilisateur : cochez l’accès ${PO_EDUCATION}.`,
+  'accessManagement.memberAdd.submit': 'Ajouter l’utilisateur',
+  'accessManagement.memberAdd.cancel': 'Annuler',
+  'accessManagement.help.title': 'Besoin d’aide ?',
+  'accessManagement.help.explanation': `En cas de difficultés pour obtenir ce rôle ${PO_EDUCATION}, veuillez passer par le formulaire de contact ou appelez le Centre de contact.`,
+  'accessManagement.help.contactForm': 'Formulaire de contact',
+  'accessManagement.help.contactCentre': 'Appelez le Centre de contact',
+  'accessManagement.help.contactPage': 'Contactez-nous - Sécurité sociale (socialsecurity.be)',
+  'accessManagement.help.contactPageUrl': 'https://www.socialsecurity.be/site_fr/employer/general/contactcenter/index.htm',
+  'accessManagement.help.back': 'Retour',
+  'accessManagement.signedOut.title': 'Vous êtes déconnecté.',
+  'accessManagement.expired.title': 'Votre session a expiré. Veuillez vous reconnecter.',
+};
+
+export const accessManagementJourney = defineJourney({
+  id: 'accessManagement',
+  title: 'Obtenir la permission pouvoir organisateur (gestion des accès)',
+  machine: accessManagementMachine,
+  input: z.object({ niss: nissSchema }),
+  events: accessManagementEvents,
+  publicContext: ({ organisations, organisation, group, editing, newMember, notice, error }) => {
+    const groupMembership = organisations.find((o) => o.enterprise === group);
+    return {
+      organisations: organisations.map(({ enterprise, name, role, permissions }) => ({ enterprise, name, role, permissions })),
+      organisation,
+      group: groupMembership
+        ? {
+            enterprise: groupMembership.enterprise,
+            name: groupMembership.name,
+            role: groupMembership.role,
+            canManageMembers: isAccessManager(groupMembership.role),
+          }
+        : null,
+      editing,
+      newMember,
+      notice,
+      error,
+    };
+  },
+  labels: accessManagementLabels,
+});

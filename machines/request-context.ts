@@ -1,0 +1,381 @@
+/**
+ * The request journey's context and the pure functions over it: what the draft is, how the domain rules
+ * judge it, what a record of it holds, and what a UI may see. No I/O: the machine calls these.
+ */
+import {
+  COMMUNITIES,
+  COMMUNITY_CODES,
+  DEFAULT_FULL_LOADS,
+  EDUCATION_LEVELS,
+  EDUCATION_LEVEL_CODES,
+  LEAVES,
+  LEAVE_CODES,
+  LEAVE_FORMS,
+  REQUEST_TRANSITIONS,
+  WORKER_STATUSES,
+  WORKER_STATUS_CODES,
+  assessRequest,
+  computeWorkload,
+  formsOf,
+  isLeaveOpenIn,
+  leaveChoiceErrors,
+  nissBirthDate,
+  periodLimitErrors,
+  workerAgeFindings,
+  type CharacteristicsInput,
+  type Community,
+  type DomainError,
+  type EducationLevel,
+  type FullLoads,
+  type LeaveCode,
+  type LeaveForm,
+  type RequestAssessment,
+  type RequestStatus,
+  type TransitionActor,
+  type WorkerStatus,
+} from '../domain';
+import type { ActorError } from '../workflows/host';
+import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './request-contracts';
+import type { RequestInput } from './request-events';
+
+/** Shown on the screen after a refused event or a failed activity; cleared by the next accepted event. */
+export type ScreenError = Pick<ActorError, 'code' | 'message'>;
+
+/** The worker-selection form as last typed (kept when the check refuses it). */
+export interface WorkerSelectionFields {
+  community: Community | null;
+  school: string | null;
+  niss: string;
+  status: WorkerStatus;
+  email: string | null;
+}
+
+/** The worker as checked by `checkWorker` with the selection that was checked. */
+export interface SelectedWorker {
+  community: Community | null;
+  school: School | null;
+  worker: WorkerIdentity & { birthDate: string | null };
+  status: WorkerStatus;
+  email: string | null;
+  occupation: Occupation | null;
+  employerCount: number;
+}
+
+/** The characteristics as last answered; the dates are cleared when a newly chosen leave no longer allows them. */
+export interface RequestAnswers {
+  level: EducationLevel;
+  before: number;
+  during: number;
+  start: string | null;
+  end: string | null;
+  multipleEmployers: boolean;
+  interruptsAllEmployers: boolean | null;
+}
+
+/** A status change on its way to the read model: to what, and why. */
+export interface PendingChange {
+  status: RequestStatus;
+  reason: string | null;
+}
+
+/** Which catalogue the current screen offers as choices. */
+export type ChoiceSet = 'worker' | 'leave' | 'questions';
+
+export interface RequestContext {
+  acting: RequestInput['acting'];
+  introducedBy: string;
+  openedOn: string;
+  fullLoads: FullLoads;
+  selection: WorkerSelectionFields | null;
+  selected: SelectedWorker | null;
+  leave: LeaveCode | null;
+  form: LeaveForm | null;
+  answers: RequestAnswers | null;
+  /** The status as last recorded (draft until the first record too). */
+  requestStatus: RequestStatus;
+  statusReason: string | null;
+  /** Version of the last record; 0 while nothing was recorded. */
+  version: number;
+  pending: PendingChange | null;
+  ticket: string | null;
+  issuedAt: string | null;
+  workerNotified: boolean | null;
+  choices: ChoiceSet | null;
+  error: ScreenError | null;
+}
+
+export function initialContext(input: RequestInput): RequestContext {
+  return {
+    acting: input.acting,
+    introducedBy: input.introducedBy,
+    openedOn: input.openedOn,
+    fullLoads: input.fullLoads ?? DEFAULT_FULL_LOADS,
+    selection: null,
+    selected: null,
+    leave: null,
+    form: null,
+    answers: null,
+    requestStatus: 'draft',
+    statusReason: null,
+    version: 0,
+    pending: null,
+    ticket: null,
+    issuedAt: null,
+    workerNotified: null,
+    choices: null,
+    error: null,
+  };
+}
+
+export function screenErrorOf(error: DomainError | ActorError | { code: string; message: string }): ScreenError {
+  return { code: error.code, message: error.message };
+}
+
+/** An invoked actor's failure as the screen shows it (the host delivers ActorError; anything else is unexpected). */
+export function actorErrorOf(error: unknown): ScreenError {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as Partial<ActorError>;
+    if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  }
+  return { code: 'ACTIVITY_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worker selection
+
+/** As PO the community and the school are required; in own-company mode there are none. */
+export function selectionModeError(mode: Acting['mode'], selection: WorkerSelectionFields): ScreenError | null {
+  if (mode === 'PO' && (selection.community === null || selection.school === null)) {
+    return {
+      code: 'SELECTION_INCOMPLETE',
+      message:
+        'Acting as organising authority (PO), choose the community and type the number of the school where the worker is occupied ' +
+        '(the worker must be occupied in one of the PO’s schools of that community).',
+    };
+  }
+  if (mode === 'OWN_COMPANY' && (selection.community !== null || selection.school !== null)) {
+    return {
+      code: 'SELECTION_NOT_FOR_MODE',
+      message:
+        'Acting on behalf of the connected company, there is no community or school: the worker is one of the enterprise’s own staff ' +
+        '(act as organising authority to select teaching staff).',
+    };
+  }
+  return null;
+}
+
+/** The leave stays chosen only when it is still open where the newly selected worker is. */
+function keepsLeave(leave: LeaveCode | null, community: Community | null): boolean {
+  return leave !== null && (community === null || isLeaveOpenIn(leave, community));
+}
+
+/** A newly checked worker: answers about another worker or school no longer apply. */
+export function withSelectedWorker(context: RequestContext, selected: SelectedWorker): Partial<RequestContext> {
+  const previous = context.selected;
+  const sameRequest = previous !== null && previous.worker.niss === selected.worker.niss && previous.school?.number === selected.school?.number;
+  if (sameRequest) return { selected };
+  const leaveKept = keepsLeave(context.leave, selected.community);
+  return { selected, answers: null, leave: leaveKept ? context.leave : null, form: leaveKept ? context.form : null };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Leave choice and characteristics
+
+export function communityOf(context: RequestContext): Community | null {
+  return context.selected?.community ?? null;
+}
+
+export function leaveChoiceError(context: RequestContext, leave: LeaveCode, form: LeaveForm): ScreenError | null {
+  const [first] = leaveChoiceErrors(leave, form, communityOf(context));
+  return first ? screenErrorOf(first) : null;
+}
+
+function workerBirthDate(context: RequestContext): string | null {
+  const worker = context.selected?.worker;
+  if (!worker) return null;
+  return worker.birthDate ?? nissBirthDate(worker.niss).date;
+}
+
+/** A newly chosen leave or form: the dates are kept only when the new leave still allows them. */
+export function withLeave(context: RequestContext, leave: LeaveCode, form: LeaveForm): Partial<RequestContext> {
+  const { answers } = context;
+  if (answers === null || answers.start === null || answers.end === null || (leave === context.leave && form === context.form)) {
+    return { leave, form };
+  }
+  const refused = [
+    ...periodLimitErrors(leave, form, answers.start, answers.end),
+    ...workerAgeFindings(leave, workerBirthDate(context), answers.start).errors,
+  ];
+  return { leave, form, answers: refused.length ? { ...answers, start: null, end: null } : answers };
+}
+
+export interface AnswersPayload {
+  level?: EducationLevel;
+  before: number;
+  during: number;
+  start: string;
+  end: string;
+  multipleEmployers: boolean;
+  interruptsAllEmployers?: boolean;
+}
+
+/** The answers as given, the level defaulting to the worker's occupation; null when no level is known. */
+export function answersOf(context: RequestContext, payload: AnswersPayload): RequestAnswers | null {
+  const level = payload.level ?? context.selected?.occupation?.level;
+  if (level === undefined) return null;
+  const { before, during, start, end, multipleEmployers } = payload;
+  return { level, before, during, start, end, multipleEmployers, interruptsAllEmployers: payload.interruptsAllEmployers ?? null };
+}
+
+function characteristicsOf(answers: RequestAnswers): CharacteristicsInput | null {
+  if (answers.start === null || answers.end === null) return null;
+  const { interruptsAllEmployers, ...rest } = answers;
+  return { ...rest, start: answers.start, end: answers.end, ...(interruptsAllEmployers === null ? {} : { interruptsAllEmployers }) };
+}
+
+/** The domain's judgement of the whole draft, or null while leave, form or answers are missing. */
+export function assessmentOf(context: RequestContext, answers = context.answers): RequestAssessment | null {
+  const characteristics = answers && characteristicsOf(answers);
+  if (context.leave === null || context.form === null || !characteristics) return null;
+  return assessRequest(
+    { community: communityOf(context), leave: context.leave, form: context.form, characteristics, workerBirthDate: workerBirthDate(context) },
+    { today: context.openedOn, fullLoads: context.fullLoads },
+  );
+}
+
+const LEVEL_MISSING: ScreenError = {
+  code: 'EDUCATION_LEVEL_MISSING',
+  message: 'Choose the education level: its full-time load (in periods) is the measure of the workload.',
+};
+
+const DRAFT_INCOMPLETE: ScreenError = {
+  code: 'DRAFT_INCOMPLETE',
+  message: 'A request is confirmed only once the worker is selected, the leave chosen and every question answered.',
+};
+
+/** The first refusal of the answers (leave, workload against the full load, dates, period limits, age), or null. */
+export function answersError(context: RequestContext, answers: RequestAnswers | null): ScreenError | null {
+  if (answers === null) return LEVEL_MISSING;
+  const assessment = assessmentOf(context, answers);
+  if (assessment === null) return DRAFT_INCOMPLETE;
+  const [first] = assessment.errors;
+  return first ? screenErrorOf(first) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Records
+
+/** Who makes a status change, from the lifecycle's transitions; re-recording a draft is the employer's. */
+export function changedBy(from: RequestStatus, to: RequestStatus): TransitionActor {
+  return REQUEST_TRANSITIONS.find((t) => t.from === from && t.to === to)?.by ?? 'employer';
+}
+
+/** The record of the pending change (or of the current status) at the context's version. */
+export function requestRecordOf(context: RequestContext): RequestRecord {
+  const { selected, answers, pending } = context;
+  if (selected === null) throw new Error('A request is recorded only once its worker is selected');
+  const status = pending?.status ?? context.requestStatus;
+  return {
+    version: context.version,
+    status,
+    acting: { enterprise: context.acting.enterprise, mode: context.acting.mode },
+    introducedBy: context.introducedBy,
+    community: selected.community,
+    school: selected.school?.number ?? null,
+    worker: { niss: selected.worker.niss, lastName: selected.worker.lastName, firstName: selected.worker.firstName },
+    workerStatus: selected.status,
+    email: selected.email,
+    leave: context.leave,
+    form: context.form,
+    start: answers?.start ?? null,
+    end: answers?.end ?? null,
+    ticket: context.ticket,
+    reason: pending ? pending.reason : context.statusReason,
+    by: changedBy(context.requestStatus, status),
+  };
+}
+
+export function summaryOf(context: RequestContext): RequestSummary {
+  return { status: context.requestStatus, ticket: context.ticket, reason: context.statusReason };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What a UI may see
+
+function choicesOf(context: RequestContext) {
+  const options = <C extends string>(codes: readonly C[], catalogue: Readonly<Record<C, { label: string }>>) =>
+    codes.map((code) => ({ code, label: catalogue[code].label }));
+  switch (context.choices) {
+    case 'worker':
+      return {
+        communities: context.acting.mode === 'PO' ? options(COMMUNITY_CODES, COMMUNITIES) : [],
+        workerStatuses: options(WORKER_STATUS_CODES, WORKER_STATUSES),
+      };
+    case 'leave': {
+      const community = communityOf(context);
+      return {
+        leaves: LEAVE_CODES.filter((code) => community === null || isLeaveOpenIn(code, community)).map((code) => ({
+          code,
+          label: LEAVES[code].label,
+          forms: formsOf(code).map((form) => ({ code: form, label: LEAVE_FORMS[form].label })),
+        })),
+      };
+    }
+    case 'questions':
+      return {
+        educationLevels: EDUCATION_LEVEL_CODES.map((code) => ({ code, label: EDUCATION_LEVELS[code].label, fullLoad: context.fullLoads[code] })),
+      };
+    default:
+      return {};
+  }
+}
+
+/** Given up, its fraction of the full load beside the chosen form's, and the occupation declaration. */
+function derivedOf(context: RequestContext, assessment: RequestAssessment | null) {
+  const characteristics = assessment?.characteristics;
+  if (!characteristics || context.form === null) return null;
+  const { fullLoad, before, during, givenUp, occupationDeclarationRequired } = characteristics;
+  return {
+    fullLoad,
+    givenUp,
+    fraction: computeWorkload({ fullLoad, before, during }).givenUpFraction,
+    formFraction: LEAVE_FORMS[context.form].fraction,
+    occupationDeclarationRequired,
+  };
+}
+
+export function publicContextOf(context: RequestContext) {
+  const { selected, answers } = context;
+  const assessment = assessmentOf(context);
+  return {
+    acting: context.acting,
+    introducedBy: context.introducedBy,
+    openedOn: context.openedOn,
+    requestStatus: context.requestStatus,
+    statusReason: context.statusReason,
+    ticket: context.ticket,
+    issuedAt: context.issuedAt,
+    selection: context.selection,
+    community: selected?.community ?? null,
+    school: selected?.school ? { number: selected.school.number, name: selected.school.name } : null,
+    worker: selected ? { niss: selected.worker.niss, lastName: selected.worker.lastName, firstName: selected.worker.firstName } : null,
+    workerStatus: selected?.status ?? null,
+    email: selected?.email ?? null,
+    workerNotified: context.workerNotified,
+    leave: context.leave,
+    form: context.form,
+    /** Prefill of the questions from the worker's occupation. */
+    questionDefaults: selected && {
+      level: selected.occupation?.level ?? null,
+      before: selected.occupation?.periodsPerWeek ?? null,
+      multipleEmployers: selected.employerCount > 1,
+    },
+    answers,
+    derived: derivedOf(context, assessment),
+    warnings: (assessment?.warnings ?? []).map(({ code, message }) => ({ code, message })),
+    error: context.error,
+    choices: choicesOf(context),
+  };
+}
+
+export type RequestPublicContext = ReturnType<typeof publicContextOf>;

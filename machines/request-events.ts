@@ -1,0 +1,144 @@
+/**
+ * The request journey's start input and events as zod schemas, built on the domain schemas: the API and
+ * the host parse every payload with these before the machine sees it. Rules that need the journey's state
+ * (the community, the chosen leave, the configured full loads) are the machine's.
+ */
+import { z } from 'zod';
+import {
+  actingModeSchema,
+  characteristicsErrors,
+  communitySchema,
+  educationLevelSchema,
+  emailSchema,
+  enterpriseNumberSchema,
+  isoDateSchema,
+  leaveChoiceErrors,
+  leaveCodeSchema,
+  leaveFormSchema,
+  nissSchema,
+  periodsSchema,
+  schoolNumberSchema,
+  workerStatusSchema,
+  type DomainError,
+  type FullLoads,
+} from '../domain';
+
+type IssueSink = Pick<z.core.$RefinementCtx, 'addIssue'>;
+
+/** Each refused rule as an issue on its field, carrying the DomainError code (as the domain schemas do). */
+function reportDomainErrors(ctx: IssueSink, errors: readonly DomainError[]): void {
+  for (const { code, message, details } of errors) {
+    const field = details?.field;
+    ctx.addIssue({ code: 'custom', message, params: { ...details, code }, path: typeof field === 'string' ? [field] : undefined });
+  }
+}
+
+function reasonSchema(what: string) {
+  return z
+    .string({ error: `${what} must be given as text.` })
+    .trim()
+    .min(1, `${what} must not be empty: every status change records why.`)
+    .max(1000, `${what} must be at most 1000 characters.`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Start input: filled by the API from the verified token and the configuration.
+
+export const fullLoadsSchema = z.record(
+  educationLevelSchema,
+  z.number({ error: 'A full-time load is a number of periods.' }).int('A full-time load is a whole number of periods.').positive('A full-time load is above 0 periods.'),
+  { error: 'The full-time loads give the periods of a full load for every education level.' },
+);
+
+export const requestInputSchema = z.object({
+  acting: z.object({
+    enterprise: enterpriseNumberSchema,
+    mode: actingModeSchema,
+    enterpriseName: z.string({ error: 'The enterprise name must be given as text.' }).trim().min(1, 'The enterprise name must not be empty.'),
+  }),
+  introducedBy: nissSchema,
+  /** The day the request was opened: the reference of the "more than 2 months after the start" warning. */
+  openedOn: isoDateSchema,
+  fullLoads: fullLoadsSchema.optional(),
+});
+
+export type RequestInput = z.output<typeof requestInputSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Events
+
+/**
+ * The characteristics as answered. Every level gets an unbounded full load here: the configured full load
+ * is the journey's state, so the machine checks it; the schema refuses what needs no state (hours instead
+ * of periods, during ≥ before, end not after start, several employers without saying which are interrupted).
+ */
+const STATELESS_FULL_LOADS: FullLoads = {
+  NURSERY: Number.MAX_SAFE_INTEGER,
+  PRIMARY: Number.MAX_SAFE_INTEGER,
+  LOWER_SECONDARY: Number.MAX_SAFE_INTEGER,
+  UPPER_SECONDARY: Number.MAX_SAFE_INTEGER,
+};
+
+const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+export const requestEvents = {
+  /** "Sélectionner": as PO with community and school; in own-company mode without (the machine checks the mode). */
+  SELECT_WORKER: z.object({
+    type: z.literal('SELECT_WORKER'),
+    community: communitySchema.optional(),
+    school: schoolNumberSchema.optional(),
+    niss: nissSchema,
+    status: workerStatusSchema,
+    email: emailSchema,
+  }),
+  /** "Introduire une nouvelle demande", once the worker is selected. */
+  START_REQUEST: signal('START_REQUEST'),
+  /** "Suivant" on the leave screen: the form must be one of the leave's (the community is the machine's check). */
+  CHOOSE_LEAVE: z
+    .object({ type: z.literal('CHOOSE_LEAVE'), leave: leaveCodeSchema, form: leaveFormSchema })
+    .superRefine(({ leave, form }, ctx) => reportDomainErrors(ctx, leaveChoiceErrors(leave, form, null))),
+  /** "Suivant" on the questions: workloads in periods; `level` defaults to the worker's occupation. */
+  ANSWER_QUESTIONS: z
+    .object({
+      type: z.literal('ANSWER_QUESTIONS'),
+      level: educationLevelSchema.optional(),
+      before: periodsSchema,
+      during: periodsSchema,
+      start: isoDateSchema,
+      end: isoDateSchema,
+      multipleEmployers: z.boolean({ error: 'Say whether the worker is occupied by several employers ("occupation chez plusieurs employeurs": true or false).' }),
+      interruptsAllEmployers: z.boolean({ error: 'Say whether the interruption is with all employers (true or false).' }).optional(),
+    })
+    .superRefine((answers, ctx) => reportDomainErrors(ctx, characteristicsErrors({ ...answers, level: answers.level ?? 'PRIMARY' }, STATELESS_FULL_LOADS))),
+  /** "Confirmer": only with the last box ticked. */
+  CONFIRM: z.object({
+    type: z.literal('CONFIRM'),
+    allCorrect: z.literal(true, { error: 'Tick the last box ("all information is correct") to confirm the request.' }),
+  }),
+  BACK: signal('BACK'),
+  /** The employer gives up a draft (before the ticket). */
+  ABANDON: z.object({ type: z.literal('ABANDON'), reason: reasonSchema('The reason').optional() }),
+  /** The employer withdraws a request awaiting the worker. */
+  WITHDRAW: z.object({ type: z.literal('WITHDRAW'), reason: reasonSchema('The reason of the withdrawal') }),
+  // Back-office
+  WORKER_PART_COMPLETED: signal('WORKER_PART_COMPLETED'),
+  DECIDE: z.object({
+    type: z.literal('DECIDE'),
+    decision: z.enum(['accepted', 'refused'], { error: 'The decision is "accepted" or "refused".' }),
+    reason: reasonSchema('The reason of the decision'),
+  }),
+  SEND_BACK: z.object({
+    type: z.literal('SEND_BACK'),
+    to: z.enum(['employer', 'worker'], { error: 'A request is sent back to the "employer" or to the "worker" for correction.' }),
+    reason: reasonSchema('The reason for sending back'),
+  }),
+};
+
+type EventSchemas = typeof requestEvents;
+export type RequestEventType = keyof EventSchemas;
+/** What the machine receives: the parsed payloads (NISS and numbers normalised to digits). */
+export type RequestEvent = { [K in RequestEventType]: z.output<EventSchemas[K]> }[RequestEventType];
+/** What a client sends, before parsing. */
+export type RequestEventPayload = { [K in RequestEventType]: z.input<EventSchemas[K]> }[RequestEventType];
+
+export const REQUEST_BACKOFFICE_EVENTS = ['WORKER_PART_COMPLETED', 'DECIDE', 'SEND_BACK'] as const satisfies readonly RequestEventType[];

@@ -1,0 +1,537 @@
+/**
+ * Journey 3 — introducing a career-interruption request (guide, step 3), then its lifecycle after the
+ * ticket (our model, DOMAIN.md "After the ticket"). Screens in the guide's order: worker selection
+ * ("Sélectionner"), "Introduire une nouvelle demande" again, the leave ("Suivant"), the questions, the
+ * confirmation ("Confirmer") and the ticket. Every status change is recorded in the overview's read model
+ * by `recordRequest`, with a version the machine increments, who made it and why.
+ */
+import { and, assign, not, setup } from 'xstate';
+import { assertTransition, canTransition, isDomainError, type RequestStatus } from '../domain';
+import { hostedActor } from './actors';
+import { defineJourney, type ScreenMeta } from './journey';
+import type {
+  CheckWorkerInput,
+  CheckWorkerOutput,
+  IssueTicketInput,
+  IssueTicketOutput,
+  NotifyWorkerInput,
+  NotifyWorkerOutput,
+  RecordRequestOutput,
+  RequestRecord,
+  RequestSummary,
+} from './request-contracts';
+import {
+  actorErrorOf,
+  answersError,
+  answersOf,
+  initialContext,
+  leaveChoiceError,
+  publicContextOf,
+  requestRecordOf,
+  selectionModeError,
+  summaryOf,
+  withLeave,
+  withSelectedWorker,
+  type ChoiceSet,
+  type PendingChange,
+  type RequestAnswers,
+  type RequestContext,
+  type ScreenError,
+  type SelectedWorker,
+  type WorkerSelectionFields,
+} from './request-context';
+import { REQUEST_BACKOFFICE_EVENTS, requestEvents, requestInputSchema, type RequestEvent, type RequestInput } from './request-events';
+import { requestLabels } from './request-labels';
+
+export type * from './request-contracts';
+export type { RequestAnswers, RequestContext, RequestPublicContext, ScreenError, SelectedWorker, WorkerSelectionFields } from './request-context';
+export type { RequestEvent, RequestEventPayload, RequestEventType, RequestInput } from './request-events';
+export { requestEvents, requestInputSchema } from './request-events';
+export { requestLabels } from './request-labels';
+
+const DAY = 24 * 60 * 60_000;
+
+const EXPIRY_REASON = 'The draft was left untouched for the configured time (draftExpiry).';
+const ABANDON_REASON = 'Abandoned by the employer before confirmation.';
+
+function screen(name: string, keys: readonly string[]): ScreenMeta {
+  return { screen: name, labels: keys.map((key) => `request.${name}.${key}`) };
+}
+
+const BUSY: ScreenMeta = { screen: 'busy' };
+
+function selectionOf(event: Extract<RequestEvent, { type: 'SELECT_WORKER' }>): WorkerSelectionFields {
+  return { community: event.community ?? null, school: event.school ?? null, niss: event.niss, status: event.status, email: event.email ?? null };
+}
+
+function selectedWorkerOf(selection: WorkerSelectionFields | null, output: CheckWorkerOutput): SelectedWorker {
+  if (!output.ok || selection === null) throw new Error('Only an accepted worker check selects a worker');
+  const { worker, school, occupation, employerCount } = output;
+  return { community: school?.community ?? selection.community, school, worker, status: selection.status, email: selection.email, occupation, employerCount };
+}
+
+/** Why CONFIRM is refused: the status does not allow a submission, or the draft breaks a rule. */
+function submissionError(context: RequestContext): ScreenError | null {
+  try {
+    assertTransition(context.requestStatus, 'submitted');
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  return answersError(context, context.answers);
+}
+
+const SEND_BACK_STATUS = { employer: 'draft', worker: 'awaiting_worker' } as const satisfies Record<string, RequestStatus>;
+
+// Every draft screen: untouched for `draftExpiry` it expires; ABANDON withdraws it. Nothing is recorded
+// before a worker is selected (the overview has nothing to show yet).
+const expiresWhenUntouched = {
+  draftExpiry: [
+    {
+      guard: 'isRecorded',
+      target: 'recordingExpiry',
+      actions: { type: 'prepareChange', params: { status: 'expired', reason: EXPIRY_REASON } },
+    },
+    { target: 'expired', actions: { type: 'closeUnrecorded', params: { status: 'expired', reason: EXPIRY_REASON } } },
+  ],
+} as const;
+
+const withdrawal = ({ event }: { event: RequestEvent }): PendingChange => ({
+  status: 'withdrawn',
+  reason: (event.type === 'ABANDON' && event.reason) || ABANDON_REASON,
+});
+
+const abandonDraft = [
+  {
+    guard: not('isRecorded'),
+    target: 'withdrawn',
+    actions: ['clearError', { type: 'closeUnrecorded', params: withdrawal }],
+  },
+  {
+    guard: { type: 'canBecome', params: { status: 'withdrawn' } },
+    target: 'recordingWithdrawal',
+    actions: ['clearError', { type: 'prepareChange', params: withdrawal }],
+  },
+] as const;
+
+/** A record that must eventually be written: after a final activity failure, try again after `recordRetry`. */
+const retryRecord = (target: string) => ({ meta: BUSY, after: { recordRetry: target } });
+
+export const requestMachine = setup({
+  types: {
+    input: {} as RequestInput,
+    context: {} as RequestContext,
+    events: {} as RequestEvent,
+    output: {} as RequestSummary,
+  },
+  actors: {
+    checkWorker: hostedActor<CheckWorkerOutput, CheckWorkerInput>(),
+    recordRequest: hostedActor<RecordRequestOutput, RequestRecord>(),
+    issueTicket: hostedActor<IssueTicketOutput, IssueTicketInput>(),
+    notifyWorker: hostedActor<NotifyWorkerOutput, NotifyWorkerInput>(),
+  },
+  delays: {
+    /** A draft screen left without any event for this long expires (configuration: DRAFT_EXPIRY_DAYS). */
+    draftExpiry: 30 * DAY,
+    /** Wait before writing again a record whose activity failed for good (its own retries exhausted). */
+    recordRetry: 10 * 60_000,
+  },
+  guards: {
+    selectionFitsMode: ({ context }, params: { selection: WorkerSelectionFields }) => selectionModeError(context.acting.mode, params.selection) === null,
+    isWorkerAccepted: (_, params: { output: CheckWorkerOutput }) => params.output.ok,
+    isLeaveChoiceAllowed: ({ context }, params: { leave: RequestContext['leave'] & {}; form: RequestContext['form'] & {} }) =>
+      leaveChoiceError(context, params.leave, params.form) === null,
+    areAnswersAllowed: ({ context }, params: { answers: RequestAnswers | null }) => answersError(context, params.answers) === null,
+    isReadyToSubmit: ({ context }) => submissionError(context) === null,
+    hasTicket: ({ context }) => context.ticket !== null,
+    isRecorded: ({ context }) => context.version > 0,
+    canBecome: ({ context }, params: { status: RequestStatus }) => canTransition(context.requestStatus, params.status),
+    isPendingStatus: ({ context }, params: { status: RequestStatus }) => context.pending?.status === params.status,
+  },
+  actions: {
+    clearError: assign({ error: null }),
+    showError: assign((_, error: ScreenError | null) => ({ error })),
+    offerChoices: assign((_, params: { choices: ChoiceSet }) => ({ choices: params.choices })),
+    withdrawChoices: assign({ choices: null }),
+    keepSelection: assign((_, params: { selection: WorkerSelectionFields }) => ({ selection: params.selection })),
+    selectWorker: assign(({ context }, params: { selected: SelectedWorker }) => withSelectedWorker(context, params.selected)),
+    chooseLeave: assign(({ context }, params: { leave: RequestContext['leave'] & {}; form: RequestContext['form'] & {} }) =>
+      withLeave(context, params.leave, params.form),
+    ),
+    keepAnswers: assign((_, params: { answers: RequestAnswers | null }) => (params.answers ? { answers: params.answers } : {})),
+    nextVersion: assign({ version: ({ context }) => context.version + 1 }),
+    prepareChange: assign((_, params: PendingChange) => ({ pending: params })),
+    dropChange: assign({ pending: null }),
+    applyRecord: assign(({ context }, params: { version: number }) => ({
+      version: params.version,
+      requestStatus: context.pending?.status ?? context.requestStatus,
+      statusReason: context.pending ? context.pending.reason : context.statusReason,
+      pending: null,
+      error: null,
+    })),
+    /** A draft that ends before anything was recorded. */
+    closeUnrecorded: assign((_, params: PendingChange) => ({ requestStatus: params.status, statusReason: params.reason })),
+  },
+}).createMachine({
+  id: 'request',
+  context: ({ input }) => initialContext(input),
+  initial: 'workerSelection',
+  output: ({ context }) => summaryOf(context),
+  states: {
+    workerSelection: {
+      meta: screen('workerSelection', ['title', 'instruction', 'community', 'school', 'niss', 'dimonaWarning', 'status', 'email', 'select', 'abandon']),
+      entry: { type: 'offerChoices', params: { choices: 'worker' } },
+      exit: 'withdrawChoices',
+      after: expiresWhenUntouched,
+      on: {
+        SELECT_WORKER: [
+          {
+            guard: { type: 'selectionFitsMode', params: ({ event }) => ({ selection: selectionOf(event) }) },
+            target: 'checkingWorker',
+            actions: ['clearError', { type: 'keepSelection', params: ({ event }) => ({ selection: selectionOf(event) }) }],
+          },
+          {
+            target: 'workerSelection',
+            reenter: true,
+            actions: [
+              { type: 'keepSelection', params: ({ event }) => ({ selection: selectionOf(event) }) },
+              { type: 'showError', params: ({ context, event }) => selectionModeError(context.acting.mode, selectionOf(event)) },
+            ],
+          },
+        ],
+        ABANDON: abandonDraft,
+      },
+    },
+    checkingWorker: {
+      meta: BUSY,
+      invoke: {
+        id: 'checkWorker',
+        src: 'checkWorker',
+        input: ({ context }) => {
+          const { selection, acting } = context;
+          if (selection === null) throw new Error('No worker selection to check');
+          const { community, school, niss, status } = selection;
+          return { acting: { enterprise: acting.enterprise, mode: acting.mode }, community, school, niss, status };
+        },
+        onDone: [
+          {
+            guard: { type: 'isWorkerAccepted', params: ({ event }) => ({ output: event.output }) },
+            target: 'recordingDraft',
+            actions: [
+              { type: 'selectWorker', params: ({ context, event }) => ({ selected: selectedWorkerOf(context.selection, event.output) }) },
+              { type: 'prepareChange', params: { status: 'draft', reason: 'Worker selected by the employer.' } },
+            ],
+          },
+          {
+            target: 'workerSelection',
+            actions: { type: 'showError', params: ({ event }) => (event.output.ok ? null : { code: event.output.code, message: event.output.message }) },
+          },
+        ],
+        onError: { target: 'workerSelection', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+      },
+    },
+    recordingDraft: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'workerSelected', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        onError: { target: 'workerSelection', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
+      },
+    },
+    workerSelected: {
+      meta: screen('workerSelected', ['title', 'instruction', 'newRequest', 'otherWorker', 'abandon']),
+      after: expiresWhenUntouched,
+      on: {
+        START_REQUEST: { target: 'leaveSelection', actions: 'clearError' },
+        // Once a ticket identifies the request (sent back for correction), its worker stays.
+        BACK: { guard: not('hasTicket'), target: 'workerSelection', actions: 'clearError' },
+        ABANDON: abandonDraft,
+      },
+    },
+    leaveSelection: {
+      meta: screen('leaveSelection', ['title', 'leave', 'form', 'next', 'back', 'abandon']),
+      entry: { type: 'offerChoices', params: { choices: 'leave' } },
+      exit: 'withdrawChoices',
+      after: expiresWhenUntouched,
+      on: {
+        CHOOSE_LEAVE: [
+          {
+            guard: { type: 'isLeaveChoiceAllowed', params: ({ event }) => ({ leave: event.leave, form: event.form }) },
+            target: 'questions',
+            actions: ['clearError', { type: 'chooseLeave', params: ({ event }) => ({ leave: event.leave, form: event.form }) }],
+          },
+          {
+            target: 'leaveSelection',
+            reenter: true,
+            actions: { type: 'showError', params: ({ context, event }) => leaveChoiceError(context, event.leave, event.form) },
+          },
+        ],
+        BACK: { target: 'workerSelected', actions: 'clearError' },
+        ABANDON: abandonDraft,
+      },
+    },
+    questions: {
+      meta: screen('questions', [
+        'title',
+        'instruction',
+        'workloadIntro',
+        'periodsAdvice',
+        'level',
+        'before',
+        'during',
+        'givenUp',
+        'start',
+        'end',
+        'multipleEmployers',
+        'multipleEmployersHint',
+        'interruptsAllEmployers',
+        'occupationDeclaration',
+        'next',
+        'back',
+        'abandon',
+      ]),
+      entry: { type: 'offerChoices', params: { choices: 'questions' } },
+      exit: 'withdrawChoices',
+      after: expiresWhenUntouched,
+      on: {
+        ANSWER_QUESTIONS: [
+          {
+            guard: { type: 'areAnswersAllowed', params: ({ context, event }) => ({ answers: answersOf(context, event) }) },
+            target: 'confirmation',
+            actions: ['clearError', { type: 'keepAnswers', params: ({ context, event }) => ({ answers: answersOf(context, event) }) }],
+          },
+          {
+            target: 'questions',
+            reenter: true,
+            actions: [
+              { type: 'keepAnswers', params: ({ context, event }) => ({ answers: answersOf(context, event) }) },
+              { type: 'showError', params: ({ context, event }) => answersError(context, answersOf(context, event)) },
+            ],
+          },
+        ],
+        BACK: { target: 'leaveSelection', actions: 'clearError' },
+        ABANDON: abandonDraft,
+      },
+    },
+    confirmation: {
+      meta: screen('confirmation', ['title', 'instruction', 'givenUp', 'fraction', 'occupationDeclaration', 'warnings', 'allCorrect', 'confirm', 'back', 'abandon']),
+      after: expiresWhenUntouched,
+      on: {
+        CONFIRM: [
+          {
+            // Sent back to the employer and confirmed again: the request keeps its ticket.
+            guard: and(['isReadyToSubmit', 'hasTicket']),
+            target: 'recordingSubmission',
+            actions: ['clearError', { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed again by the employer after correction.' } }],
+          },
+          { guard: 'isReadyToSubmit', target: 'issuingTicket', actions: 'clearError' },
+          { target: 'confirmation', reenter: true, actions: { type: 'showError', params: ({ context }) => submissionError(context) } },
+        ],
+        BACK: { target: 'questions', actions: 'clearError' },
+        ABANDON: abandonDraft,
+      },
+    },
+    issuingTicket: {
+      meta: BUSY,
+      invoke: {
+        id: 'issueTicket',
+        src: 'issueTicket',
+        input: () => ({}),
+        onDone: {
+          target: 'recordingSubmission',
+          actions: [
+            assign({ ticket: ({ event }) => event.output.ticket, issuedAt: ({ event }) => event.output.issuedAt }),
+            { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed by the employer: all information is correct.' } },
+          ],
+        },
+        onError: { target: 'confirmation', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+      },
+    },
+    recordingSubmission: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'notifyingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        // The ticket is kept: confirming again records it without issuing another.
+        onError: { target: 'confirmation', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
+      },
+    },
+    notifyingWorker: {
+      meta: BUSY,
+      invoke: {
+        id: 'notifyWorker',
+        src: 'notifyWorker',
+        input: ({ context }) => {
+          const { ticket, selected } = context;
+          if (ticket === null || selected === null) throw new Error('The worker is notified of a submitted request only');
+          const { niss, lastName, firstName } = selected.worker;
+          return { ticket, worker: { niss, lastName, firstName }, email: selected.email };
+        },
+        onDone: {
+          target: 'recordingAwaitingWorker',
+          actions: [
+            assign({ workerNotified: ({ event }) => event.output.notified }),
+            {
+              type: 'prepareChange',
+              params: ({ event }) => ({
+                status: 'awaiting_worker',
+                reason: event.output.notified
+                  ? 'The worker was notified to complete their part.'
+                  : 'The worker could not be notified (no e-mail address); they complete their part in Break@Work.',
+              }),
+            },
+          ],
+        },
+        // A notification is not worth blocking the request for: the worker still finds it in Break@Work.
+        onError: {
+          target: 'recordingAwaitingWorker',
+          actions: [
+            assign({ workerNotified: false }),
+            {
+              type: 'prepareChange',
+              params: ({ event }) => ({
+                status: 'awaiting_worker',
+                reason: `The worker could not be notified (${actorErrorOf(event.error).message}); they complete their part in Break@Work.`,
+              }),
+            },
+          ],
+        },
+      },
+    },
+    recordingAwaitingWorker: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'awaitingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        onError: { target: 'awaitingWorkerRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+      },
+    },
+    awaitingWorkerRetry: retryRecord('recordingAwaitingWorker'),
+    awaitingWorker: {
+      meta: screen('awaitingWorker', ['title', 'ticket', 'ticketHint', 'withdraw']),
+      on: {
+        WORKER_PART_COMPLETED: {
+          guard: { type: 'canBecome', params: { status: 'in_processing' } },
+          target: 'recordingWorkerPart',
+          actions: ['clearError', { type: 'prepareChange', params: { status: 'in_processing', reason: 'The worker completed their part.' } }],
+        },
+        WITHDRAW: {
+          guard: { type: 'canBecome', params: { status: 'withdrawn' } },
+          target: 'recordingWithdrawal',
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: 'withdrawn', reason: event.reason }) }],
+        },
+      },
+    },
+    recordingWorkerPart: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'inProcessing', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        onError: { target: 'awaitingWorker', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
+      },
+    },
+    inProcessing: {
+      meta: screen('inProcessing', ['title', 'ticket', 'ticketHint']),
+      on: {
+        DECIDE: {
+          guard: { type: 'canBecome', params: ({ event }) => ({ status: event.decision }) },
+          target: 'recordingDecision',
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: event.decision, reason: event.reason }) }],
+        },
+        SEND_BACK: {
+          guard: { type: 'canBecome', params: ({ event }) => ({ status: SEND_BACK_STATUS[event.to] }) },
+          target: 'recordingSendBack',
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: SEND_BACK_STATUS[event.to], reason: event.reason }) }],
+        },
+      },
+    },
+    recordingDecision: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: [
+          {
+            guard: { type: 'isPendingStatus', params: { status: 'accepted' } },
+            target: 'accepted',
+            actions: { type: 'applyRecord', params: ({ event }) => event.output },
+          },
+          { target: 'refused', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        ],
+        onError: { target: 'inProcessing', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
+      },
+    },
+    recordingSendBack: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: [
+          // To the employer: back to the questions, the answers kept, to correct and confirm again.
+          {
+            guard: { type: 'isPendingStatus', params: { status: 'draft' } },
+            target: 'questions',
+            actions: { type: 'applyRecord', params: ({ event }) => event.output },
+          },
+          { target: 'awaitingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        ],
+        onError: { target: 'inProcessing', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
+      },
+    },
+    recordingWithdrawal: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'withdrawn', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        onError: { target: 'withdrawalRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+      },
+    },
+    withdrawalRetry: retryRecord('recordingWithdrawal'),
+    recordingExpiry: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordRequest',
+        src: 'recordRequest',
+        input: ({ context }) => requestRecordOf(context),
+        onDone: { target: 'expired', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
+        onError: { target: 'expiryRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+      },
+    },
+    expiryRetry: retryRecord('recordingExpiry'),
+    withdrawn: { type: 'final', meta: screen('withdrawn', ['title']) },
+    expired: { type: 'final', meta: screen('expired', ['title']) },
+    accepted: { type: 'final', meta: screen('accepted', ['title', 'ticket']) },
+    refused: { type: 'final', meta: screen('refused', ['title', 'ticket']) },
+  },
+});
+
+export const requestJourney = defineJourney({
+  id: 'request',
+  title: 'Introduire une demande d’interruption de carrière',
+  machine: requestMachine,
+  input: requestInputSchema,
+  events: requestEvents,
+  publicContext: publicContextOf,
+  backofficeEvents: REQUEST_BACKOFFICE_EVENTS,
+  labels: requestLabels,
+});

@@ -1,0 +1,296 @@
+/**
+ * Journey 2 — signing in to Break@Work (guide, step 2): www.onem.be/breakatwork → "Employeur" →
+ * "Introduisez une demande" → digital key → the organisation; then the permissions the person holds IN
+ * THAT organisation decide: both → the intermediate screen (act as PO or as the company, then confirm),
+ * PO-education only → signed in as PO, employer only → own company, neither → refused (way to journey 1).
+ */
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import {
+  ACTING_MODES,
+  ACTING_MODE_CODES,
+  PERMISSIONS,
+  actingModeSchema,
+  enterpriseNumberSchema,
+  nissSchema,
+  type ActingMode,
+  type Permission,
+} from '../domain';
+import {
+  screenErrorOf,
+  unknownOrganisationError,
+  type LoadOrganisationsOfPersonInput,
+  type LoadOrganisationsOfPersonOutput,
+  type OrganisationMembership,
+  type ScreenError,
+} from './access-management';
+import { hostedActor } from './actors';
+import { defineJourney } from './journey';
+
+// ---------------------------------------------------------------------------------------------------
+// Acting modes
+
+const PERMISSION_OF_MODE: Readonly<Record<ActingMode, Permission>> = { PO: 'PO_EDUCATION', OWN_COMPANY: 'EMPLOYER' };
+
+/** The modes a person may act in for an organisation, from the permissions they hold in it. */
+export function actingModesOf(permissions: readonly Permission[]): ActingMode[] {
+  return ACTING_MODE_CODES.filter((mode) => permissions.includes(PERMISSION_OF_MODE[mode]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events: validated by these schemas before the machine sees them.
+
+const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+export const signInEvents = {
+  EMPLOYER: signal('EMPLOYER'),
+  INTRODUCE_REQUEST: signal('INTRODUCE_REQUEST'),
+  SIGN_IN: signal('SIGN_IN'),
+  CHOOSE_ORGANISATION: z.object({ type: z.literal('CHOOSE_ORGANISATION'), enterprise: enterpriseNumberSchema }),
+  CHOOSE_ACTING_MODE: z.object({ type: z.literal('CHOOSE_ACTING_MODE'), mode: actingModeSchema }),
+  CONFIRM_ACTING_MODE: signal('CONFIRM_ACTING_MODE'),
+  BACK: signal('BACK'),
+  CHOOSE_OTHER_ORGANISATION: signal('CHOOSE_OTHER_ORGANISATION'),
+};
+
+type EventSchemas = typeof signInEvents;
+export type SignInEvent = { [K in keyof EventSchemas]: z.output<EventSchemas[K]> }[keyof EventSchemas];
+
+// ---------------------------------------------------------------------------------------------------
+// Context and output
+
+export interface SignInContext {
+  /** The signed-in person (from the verified token). */
+  niss: string;
+  organisations: OrganisationMembership[];
+  /** The organisation chosen after the digital key. */
+  organisation: string | null;
+  mode: ActingMode | null;
+  /** On `refused`: the journey that grants the missing permission. */
+  next: 'accessManagement' | null;
+  error: ScreenError | null;
+}
+
+export interface SignInOutput {
+  niss: string;
+  enterprise: string;
+  enterpriseName: string;
+  mode: ActingMode;
+}
+
+function chosenOrganisation(context: SignInContext): OrganisationMembership | undefined {
+  return context.organisations.find((o) => o.enterprise === context.organisation);
+}
+
+function modesInChosenOrganisation(context: SignInContext): ActingMode[] {
+  return actingModesOf(chosenOrganisation(context)?.permissions ?? []);
+}
+
+/** The machine's output: who acts for which organisation in which mode; null when the session expired. */
+function signedInAs(context: SignInContext): SignInOutput | null {
+  const organisation = chosenOrganisation(context);
+  if (!organisation || context.mode === null) return null;
+  return { niss: context.niss, enterprise: organisation.enterprise, enterpriseName: organisation.name, mode: context.mode };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Machine
+
+const endsWhenIdle = { sessionIdle: '#signIn.expired' } as const;
+
+export const signInMachine = setup({
+  types: {
+    input: {} as { niss: string },
+    context: {} as SignInContext,
+    events: {} as SignInEvent,
+    output: {} as SignInOutput | null,
+  },
+  actors: {
+    loadOrganisationsOfPerson: hostedActor<LoadOrganisationsOfPersonOutput, LoadOrganisationsOfPersonInput>(),
+  },
+  delays: { sessionIdle: 30 * 60_000 },
+  guards: {
+    hasNoOrganisation: (_, params: { organisations: readonly OrganisationMembership[] }) => params.organisations.length === 0,
+    hasOrganisations: ({ context }) => context.organisations.length > 0,
+    isOneOfMyOrganisations: ({ context }, params: { enterprise: string }) => context.organisations.some((o) => o.enterprise === params.enterprise),
+    opensBothModes: ({ context }) => modesInChosenOrganisation(context).length === ACTING_MODE_CODES.length,
+    opensOnlyMode: ({ context }, params: { mode: ActingMode }) => {
+      const modes = modesInChosenOrganisation(context);
+      return modes.length === 1 && modes[0] === params.mode;
+    },
+  },
+  actions: {
+    clearError: assign({ error: null }),
+    showError: assign((_, error: ScreenError) => ({ error })),
+    pointToAccessManagement: assign({ next: 'accessManagement' as const }),
+  },
+}).createMachine({
+  id: 'signIn',
+  context: ({ input }) => ({ niss: input.niss, organisations: [], organisation: null, mode: null, next: null, error: null }),
+  initial: 'landing',
+  states: {
+    landing: {
+      meta: { screen: 'landing', labels: ['signIn.landing.title', 'signIn.landing.address', 'signIn.landing.employer'] },
+      after: endsWhenIdle,
+      on: { EMPLOYER: { target: 'employerPage', actions: 'clearError' } },
+    },
+    employerPage: {
+      meta: { screen: 'employerPage', labels: ['signIn.employerPage.title', 'signIn.employerPage.introduceRequest'] },
+      after: endsWhenIdle,
+      on: { INTRODUCE_REQUEST: { target: 'signIn', actions: 'clearError' } },
+    },
+    signIn: {
+      meta: { screen: 'signIn', labels: ['signIn.signIn.title', 'signIn.signIn.digitalKey'] },
+      after: endsWhenIdle,
+      on: { SIGN_IN: { target: 'loadingOrganisations', actions: 'clearError' } },
+    },
+    loadingOrganisations: {
+      meta: { screen: 'busy' },
+      invoke: {
+        id: 'loadOrganisationsOfPerson',
+        src: 'loadOrganisationsOfPerson',
+        input: ({ context }) => ({ niss: context.niss }),
+        onDone: [
+          // A person in no organisation's group has nothing to choose: the refusal shows the way to journey 1.
+          {
+            guard: { type: 'hasNoOrganisation', params: ({ event }) => ({ organisations: event.output }) },
+            target: 'refused',
+            actions: [assign({ organisations: [] }), 'pointToAccessManagement'],
+          },
+          { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
+        ],
+        onError: { target: 'signIn', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+      },
+    },
+    organisationChoice: {
+      meta: { screen: 'organisationChoice', labels: ['signIn.organisationChoice.title', 'signIn.organisationChoice.instruction'] },
+      after: endsWhenIdle,
+      on: {
+        CHOOSE_ORGANISATION: [
+          {
+            guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
+            target: 'permissionCheck',
+            actions: ['clearError', assign({ organisation: ({ event }) => event.enterprise })],
+          },
+          {
+            target: 'organisationChoice',
+            reenter: true,
+            actions: { type: 'showError', params: ({ event }) => unknownOrganisationError(event.enterprise) },
+          },
+        ],
+      },
+    },
+    permissionCheck: {
+      meta: { screen: 'busy' },
+      always: [
+        { guard: 'opensBothModes', target: 'actingChoice' },
+        { guard: { type: 'opensOnlyMode', params: { mode: 'PO' } }, target: 'signedIn', actions: assign({ mode: 'PO' as const }) },
+        { guard: { type: 'opensOnlyMode', params: { mode: 'OWN_COMPANY' } }, target: 'signedIn', actions: assign({ mode: 'OWN_COMPANY' as const }) },
+        { target: 'refused', actions: 'pointToAccessManagement' },
+      ],
+    },
+    actingChoice: {
+      meta: {
+        screen: 'actingChoice',
+        labels: ['signIn.actingChoice.title', 'signIn.actingChoice.explanation', 'signIn.actingChoice.asPo', 'signIn.actingChoice.ownCompany'],
+      },
+      after: endsWhenIdle,
+      on: { CHOOSE_ACTING_MODE: { target: 'actingConfirmation', actions: ['clearError', assign({ mode: ({ event }) => event.mode })] } },
+    },
+    actingConfirmation: {
+      meta: {
+        screen: 'actingConfirmation',
+        labels: ['signIn.actingConfirmation.title', 'signIn.actingConfirmation.confirm', 'signIn.actingConfirmation.back'],
+      },
+      after: endsWhenIdle,
+      on: {
+        CONFIRM_ACTING_MODE: { target: 'signedIn', actions: 'clearError' },
+        BACK: { target: 'actingChoice', actions: ['clearError', assign({ mode: null })] },
+      },
+    },
+    refused: {
+      meta: {
+        screen: 'refused',
+        labels: [
+          'signIn.refused.title',
+          'signIn.refused.explanation',
+          'signIn.refused.accessManagement',
+          'signIn.refused.accessManagementUrl',
+          'signIn.refused.chooseOtherOrganisation',
+        ],
+      },
+      after: endsWhenIdle,
+      on: {
+        CHOOSE_OTHER_ORGANISATION: {
+          guard: 'hasOrganisations',
+          target: 'organisationChoice',
+          actions: ['clearError', assign({ organisation: null, mode: null, next: null })],
+        },
+      },
+    },
+    signedIn: {
+      type: 'final',
+      meta: { screen: 'signedIn', labels: ['signIn.signedIn.title'] },
+    },
+    expired: {
+      type: 'final',
+      meta: { screen: 'expired', labels: ['signIn.expired.title'] },
+    },
+  },
+  output: ({ context }) => signedInAs(context),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Journey
+
+const quoted = (permission: Permission) => `« ${PERMISSIONS[permission].label} »`;
+
+export const signInLabels: Readonly<Record<string, string>> = {
+  'signIn.landing.title': 'Break@Work',
+  'signIn.landing.address': 'www.onem.be/breakatwork',
+  'signIn.landing.employer': 'Employeur',
+  'signIn.employerPage.title': 'Employeur',
+  'signIn.employerPage.introduceRequest': 'Introduisez une demande',
+  'signIn.signIn.title': 'Introduire une demande',
+  'signIn.signIn.digitalKey': 'Connectez-vous avec une clé numérique.',
+  'signIn.organisationChoice.title': 'Choisissez votre organisation',
+  'signIn.organisationChoice.instruction': 'Sélectionnez l’organisation (numéro BCE) avec laquelle vous vous connectez.',
+  'signIn.actingChoice.title': 'En tant que quel employeur souhaitez-vous agir ?',
+  'signIn.actingChoice.explanation':
+    `Vous disposez des accès ${quoted('EMPLOYER')} et ${quoted('PO_EDUCATION')} : ` +
+    'sélectionnez en tant que quel employeur vous souhaitez agir (propre ou pouvoir organisateur).',
+  'signIn.actingChoice.asPo': ACTING_MODES.PO.label,
+  'signIn.actingChoice.ownCompany': ACTING_MODES.OWN_COMPANY.label,
+  'signIn.actingConfirmation.title': 'Confirmez votre choix',
+  'signIn.actingConfirmation.confirm': 'Confirmer',
+  'signIn.actingConfirmation.back': 'Retour',
+  'signIn.refused.title': 'Accès refusé',
+  'signIn.refused.explanation':
+    `Pour introduire une demande d’un membre du personnel de l’enseignement, vous devez disposer de la permission ${quoted('PO_EDUCATION')} ` +
+    `(ou de la permission ${quoted('EMPLOYER')} pour le personnel propre de l’organisation).`,
+  'signIn.refused.accessManagement':
+    'Pour avoir accès à cette permission, vous devez l’ajouter dans « Gestion des accès pour entreprises et organisations ».',
+  'signIn.refused.accessManagementUrl': 'https://www.socialsecurity.be/site_fr/employer/applics/umoe/index.htm',
+  'signIn.refused.chooseOtherOrganisation': 'Choisir une autre organisation',
+  'signIn.signedIn.title': 'Vous êtes connecté.',
+  'signIn.expired.title': 'Votre session a expiré. Veuillez vous reconnecter.',
+};
+
+export const signInJourney = defineJourney({
+  id: 'signIn',
+  title: 'Se connecter à Break@Work',
+  machine: signInMachine,
+  input: z.object({ niss: nissSchema }),
+  events: signInEvents,
+  publicContext: (context) => {
+    const chosen = chosenOrganisation(context);
+    return {
+      organisations: context.organisations.map(({ enterprise, name, permissions }) => ({ enterprise, name, permissions })),
+      organisation: chosen ? { enterprise: chosen.enterprise, name: chosen.name, permissions: chosen.permissions } : null,
+      mode: context.mode,
+      next: context.next,
+      error: context.error,
+    };
+  },
+  labels: signInLabels,
+});

@@ -1,0 +1,31 @@
+/** Typed store errors; `code` is stable so the API can map it (409 for duplicates, 404 for missing). */
+export type StoreErrorCode = 'MEMBER_ALREADY_EXISTS' | 'MEMBER_NOT_FOUND' | 'GROUP_NOT_FOUND';
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class DuplicateMemberError extends StoreError {
+  constructor(enterpriseNumber: string, niss: string) {
+    super('MEMBER_ALREADY_EXISTS', 'This person is already a member of the group.', { enterpriseNumber, niss });
+  }
+}
+
+export class MemberNotFoundError extends StoreError {
+  constructor(enterpriseNumber: string, niss: string) {
+    super('MEMBER_NOT_FOUND', 'This person is not a member of the group.', { enterpriseNumber, niss });
+  }
+}
+
+export class GroupNotFoundError extends StoreError {
+  constructor(enterpriseNumber: string) {
+    super('GROUP_NOT_FOUND', 'This organisation has no access group.', { enterpriseNumber });
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The overview's read model: one row per request journey, written by activities with the
+ * journey's version so that retried or out-of-order writes never go back in time, and read only
+ * within an acting context (enterprise + mode), so a tenant never sees another one's requests.
+ */
+import type { Db } from './db';
+import { Params } from './sql';
+import type { ActingMode, CommunityCode, LeaveCode, LeaveForm, Page, PageRequest, RequestStatus, WorkerStatus } from './types';
+import { pageWindow } from './types';
+
+export interface RequestRow {
+  journeyId: string;
+  ticket: string | null;
+  actingEnterprise: string;
+  actingMode: ActingMode;
+  communityCode: CommunityCode | null;
+  schoolNumber: string | null;
+  workerNiss: string;
+  workerName: string;
+  workerStatus: WorkerStatus;
+  leaveCode: LeaveCode | null;
+  leaveForm: LeaveForm | null;
+  /** 'YYYY-MM-DD'. */
+  startDate: string | null;
+  endDate: string | null;
+  status: RequestStatus;
+  /** NISS of the user who introduced the request. */
+  introducedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Who is looking: the enterprise signed in and the mode chosen on the intermediate screen. */
+export interface ActingContext {
+  enterpriseNumber: string;
+  mode: ActingMode;
+}
+
+export type RequestUpsert = Omit<
+  RequestRow,
+  'ticket' | 'communityCode' | 'schoolNumber' | 'leaveCode' | 'leaveForm' | 'startDate' | 'endDate' | 'createdAt' | 'updatedAt'
+> &
+  Partial<Pick<RequestRow, 'ticket' | 'communityCode' | 'schoolNumber' | 'leaveCode' | 'leaveForm' | 'startDate' | 'endDate'>> & {
+    /** When the change happened (ISO-8601); the write time when absent. */
+    at?: string;
+  };
+
+export interface RequestFilter extends PageRequest {
+  /** Worker NISS (11 digits). */
+  worker?: string;
+  school?: string;
+  status?: RequestStatus;
+  leave?: LeaveCode;
+  /** Window on the creation time (ISO-8601): `from` inclusive, `to` exclusive. */
+  from?: string;
+  to?: string;
+  /** The clock: without `from`, the window starts two years before `now`. */
+  now: Date;
+}
+
+const columns = `journey_id AS "journeyId", ticket, acting_enterprise AS "actingEnterprise", acting_mode AS "actingMode",
+  community_code AS "communityCode", school_number AS "schoolNumber", worker_niss AS "workerNiss",
+  worker_name AS "workerName", worker_status AS "workerStatus", leave_code AS "leaveCode", leave_form AS "leaveForm",
+  start_date AS "startDate", end_date AS "endDate", status, introduced_by AS "introducedBy",
+  created_at AS "createdAt", updated_at AS "updatedAt", version`;
+
+/**
+ * Inserts or updates the journey's row. An update is applied only when its version is newer than
+ * the stored one (and for the same acting enterprise and mode, which never change); a ticket, once
+ * set, is kept. Returns whether the write changed anything.
+ */
+export async function upsertRequest(db: Db, request: RequestUpsert): Promise<{ applied: boolean }> {
+  const rows = await db.query(
+    `INSERT INTO requests (journey_id, ticket, acting_enterprise, acting_mode, community_code, school_number,
+       worker_niss, worker_name, worker_status, leave_code, leave_form, start_date, end_date, status, introduced_by,
+       created_at, updated_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date, $14, $15,
+       COALESCE($16::timestamptz, now()), COALESCE($16::timestamptz, now()), $17)
+     ON CONFLICT (journey_id) DO UPDATE SET
+       ticket = COALESCE(EXCLUDED.ticket, requests.ticket),
+       community_code = EXCLUDED.community_code, school_number = EXCLUDED.school_number,
+       worker_niss = EXCLUDED.worker_niss, worker_name = EXCLUDED.worker_name, worker_status = EXCLUDED.worker_status,
+       leave_code = EXCLUDED.leave_code, leave_form = EXCLUDED.leave_form,
+       start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, status = EXCLUDED.status,
+       updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+     WHERE requests.version < EXCLUDED.version
+       AND requests.acting_enterprise = EXCLUDED.acting_enterprise AND requests.acting_mode = EXCLUDED.acting_mode
+     RETURNING journey_id`,
+    [
+      request.journeyId,
+      request.ticket ?? null,
+      request.actingEnterprise,
+      request.actingMode,
+      request.communityCode ?? null,
+      request.schoolNumber ?? null,
+      request.workerNiss,
+      request.workerName,
+      request.workerStatus,
+      request.leaveCode ?? null,
+      request.leaveForm ?? null,
+      request.startDate ?? null,
+      request.endDate ?? null,
+      request.status,
+      request.introducedBy,
+      request.at ?? null,
+      request.version,
+    ],
+  );
+  return { applied: rows.length === 1 };
+}
+
+/** The context's requests matching the filter, newest first. */
+export async function listRequests(db: Db, context: ActingContext, filter: RequestFilter): Promise<Page<RequestRow>> {
+  const { page, pageSize, offset } = pageWindow(filter);
+  const params = new Params();
+  const where = [
+    `acting_enterprise = ${params.add(context.enterpriseNumber)}`,
+    `acting_mode = ${params.add(context.mode)}`,
+    `created_at >= ${params.add(filter.from ?? twoYearsBefore(filter.now))}::timestamptz`,
+  ];
+  if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
+  if (filter.worker) where.push(`worker_niss = ${params.add(filter.worker)}`);
+  if (filter.school) where.push(`school_number = ${params.add(filter.school)}`);
+  if (filter.status) where.push(`status = ${params.add(filter.status)}`);
+  if (filter.leave) where.push(`leave_code = ${params.add(filter.leave)}`);
+  const condition = where.join(' AND ');
+  const { total } = await db.one<{ total: number }>(
+    `SELECT count(*) AS total FROM requests WHERE ${condition}`,
+    params.values,
+  );
+  const items = await db.query<RequestRow>(
+    `SELECT ${columns} FROM requests WHERE ${condition}
+     ORDER BY created_at DESC, journey_id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add(offset)}`,
+    params.values,
+  );
+  return { items, total, page, pageSize };
+}
+
+/** The request if it belongs to this acting context; null otherwise (another tenant's or unknown). */
+export function getRequestByJourneyId(db: Db, context: ActingContext, journeyId: string): Promise<RequestRow | null> {
+  return db.maybeOne<RequestRow>(
+    `SELECT ${columns} FROM requests WHERE journey_id = $1 AND acting_enterprise = $2 AND acting_mode = $3`,
+    [journeyId, context.enterpriseNumber, context.mode],
+  );
+}
+
+/** The request if it belongs to this acting context; null otherwise (another tenant's or unknown). */
+export function getRequestByTicket(db: Db, context: ActingContext, ticket: string): Promise<RequestRow | null> {
+  return db.maybeOne<RequestRow>(
+    `SELECT ${columns} FROM requests WHERE ticket = $1 AND acting_enterprise = $2 AND acting_mode = $3`,
+    [ticket, context.enterpriseNumber, context.mode],
+  );
+}
+
+/** Back-office only (ONEM processes every tenant's requests): never use it for an employer's screen. */
+export function findRequestByTicketAnyTenant(db: Db, ticket: string): Promise<RequestRow | null> {
+  return db.maybeOne<RequestRow>(`SELECT ${columns} FROM requests WHERE ticket = $1`, [ticket]);
+}
+
+function twoYearsBefore(now: Date): string {
+  const from = new Date(now.getTime());
+  from.setUTCFullYear(from.getUTCFullYear() - 2);
+  return from.toISOString();
+}

@@ -1,0 +1,66 @@
+/**
+ * Valid payloads of the request journey for a teacher of school A of PO Y (the guide's example, with the
+ * check digits corrected: the guide's numbers fail them). The unit tests generate paths with them
+ * (xstate/graph), and the HTTP path tests send them as they are.
+ */
+import type { CheckWorkerOutput, RequestEventPayload, RequestEventType } from '../../machines/request';
+
+export const poY = { enterprise: '0123456749', name: 'PO Y' } as const;
+export const schoolA = { number: '0321654968', name: 'École A' } as const;
+/** 85.07.30-033.28, born 30 July 1985. */
+export const teacher = { niss: '85073003328', lastName: 'Dupont', firstName: 'Marie', birthDate: '1985-07-30' } as const;
+/** The PO user who introduces the request. */
+export const poUser = { niss: '78021512312' } as const;
+
+/** A start input as the API fills it for a PO Y user. */
+export const requestSampleInput = {
+  acting: { enterprise: poY.enterprise, mode: 'PO', enterpriseName: poY.name },
+  introducedBy: poUser.niss,
+  openedOn: '2025-08-20',
+} as const;
+
+type SampleOf<K extends RequestEventType> = Extract<RequestEventPayload, { type: K }>;
+
+/** One valid payload per event type: a half-time parental leave over September and October 2025. */
+export const requestSampleEvents: { readonly [K in RequestEventType]: SampleOf<K> } = {
+  SELECT_WORKER: { type: 'SELECT_WORKER', community: 'FR', school: '0321.654.968', niss: '85.07.30-033.28', status: 'STATUTORY', email: 'marie.dupont@example.be' },
+  START_REQUEST: { type: 'START_REQUEST' },
+  CHOOSE_LEAVE: { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
+  ANSWER_QUESTIONS: { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2025-09-01', end: '2025-10-31', multipleEmployers: false },
+  CONFIRM: { type: 'CONFIRM', allCorrect: true },
+  BACK: { type: 'BACK' },
+  ABANDON: { type: 'ABANDON', reason: 'The worker changed their mind.' },
+  WITHDRAW: { type: 'WITHDRAW', reason: 'The worker no longer wants the leave.' },
+  WORKER_PART_COMPLETED: { type: 'WORKER_PART_COMPLETED' },
+  DECIDE: { type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' },
+  SEND_BACK: { type: 'SEND_BACK', to: 'employer', reason: 'The workload before the interruption is missing one period.' },
+};
+
+/** Every sample, with the other outcomes of the back-office events, for path generation. */
+export const requestSampleEventList: readonly RequestEventPayload[] = [
+  ...Object.values(requestSampleEvents),
+  { type: 'DECIDE', decision: 'refused', reason: 'The parental leave for this child is used up.' },
+  { type: 'SEND_BACK', to: 'worker', reason: 'The birth certificate of the child is missing.' },
+];
+
+/** What the stubbed `checkWorker` answers for the teacher. */
+export const teacherCheck: CheckWorkerOutput = {
+  ok: true,
+  worker: { ...teacher },
+  school: { ...schoolA, community: 'FR' },
+  occupation: { level: 'PRIMARY', periodsPerWeek: 24 },
+  employerCount: 1,
+};
+
+/**
+ * The invoked actors' results as the machine receives them, for path generation on the bare machine
+ * (`xstate.*` steps of a generated path are what the activities do: an HTTP driver skips them).
+ */
+export const requestSampleActorEvents = [
+  { type: 'xstate.done.actor.checkWorker', output: teacherCheck },
+  { type: 'xstate.done.actor.checkWorker', output: { ok: false, code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The worker is not occupied in school A.' } },
+  { type: 'xstate.done.actor.recordRequest', output: { version: 1 } },
+  { type: 'xstate.error.actor.recordRequest', error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' } },
+  { type: 'xstate.done.actor.issueTicket', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },
+  { type: 'xstate.done.actor.notifyWorker', output: { notified: true } },
+] as const;

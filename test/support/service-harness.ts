@@ -1,0 +1,60 @@
+/**
+ * The service as the HTTP tests use it: the real API (Express app), a real worker on the shared dev
+ * server, the real store (PGlite in memory, or PostgreSQL in a schema of its own when DATABASE_URL is
+ * set), demo data loaded. Requests go through supertest to the app's real entry points.
+ */
+import type { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../api/app';
+import { parseConfig, type Config } from '../../config';
+import { createLogger } from '../../config/logger';
+import { createActivities } from '../../activities';
+import { openDb, type Db } from '../../store/db';
+import { loadDemoData } from '../../store/demo-data';
+import { migrate } from '../../store/migrate';
+import { inspectorSinks } from '../../worker/inspector';
+import { bundle, connectToTestServer } from './temporal';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker as TemporalWorker } from '@temporalio/worker';
+
+export interface TestService {
+  http: TestAgent;
+  db: Db;
+  config: Config;
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+export async function startTestService(options: { delays?: Partial<Config['delays']> } = {}): Promise<TestService> {
+  const env = await connectToTestServer();
+  const schema = process.env.DATABASE_URL ? `api_${randomUUID().replace(/-/g, '').slice(0, 12)}` : undefined;
+  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema } : {});
+  await migrate(db);
+  await loadDemoData(db);
+  const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error' });
+  const config: Config = { ...parsed, delays: { ...parsed.delays, ...options.delays } };
+  const worker: Worker = await TemporalWorker.create({
+    connection: env.nativeConnection,
+    taskQueue: config.temporal.taskQueue,
+    workflowBundle: await bundle(require.resolve('../../workflows')),
+    activities: createActivities({ db }),
+    sinks: inspectorSinks(undefined),
+  });
+  const running = worker.run();
+  const app = createApp({ config, db, temporal: env.client, log: createLogger('error') });
+  return {
+    http: request(app),
+    db,
+    config,
+    env,
+    async stop() {
+      worker.shutdown();
+      await running;
+      if (schema) await db.query(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+      await env.teardown();
+    },
+  };
+}

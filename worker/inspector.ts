@@ -1,0 +1,51 @@
+/**
+ * The worker side of live inspection: relays the host's inspection records to the XState inspector
+ * over a WebSocket (`INSPECT_URL`, e.g. the local bridge of `npx @statelyai/inspect`... see README).
+ * Without INSPECT_URL the sink drops records (the host does not emit them then anyway).
+ */
+import type { InjectedSinks } from '@temporalio/worker';
+import type { InspectionRecord, InspectorSinks } from '../workflows/inspection';
+
+/** The part of @statelyai/inspect's Inspector the relay uses. */
+export interface InspectorLike {
+  actor(actorId: string, snapshot?: object, info?: { definition?: string; parentId?: string }): void;
+  event(actorId: string, event: { type: string }, info?: { source?: string }): void;
+  snapshot(actorId: string, snapshot: object, info?: { event?: { type: string } }): void;
+  start(): void;
+  stop(): void;
+}
+
+export function relay(inspector: InspectorLike, record: InspectionRecord): void {
+  switch (record.kind) {
+    case 'actor':
+      inspector.actor(record.actorId, record.snapshot, { definition: record.definition, parentId: record.parentId });
+      break;
+    case 'event':
+      inspector.event(record.actorId, record.event, record.sourceId ? { source: record.sourceId } : {});
+      break;
+    case 'snapshot':
+      inspector.snapshot(record.actorId, record.snapshot, { event: record.event });
+      break;
+  }
+}
+
+export async function connectInspector(url: string | undefined): Promise<InspectorLike | undefined> {
+  if (!url) return undefined;
+  const { createWebSocketInspector } = await import('@statelyai/inspect');
+  const inspector = createWebSocketInspector({ url }) as unknown as InspectorLike;
+  inspector.start();
+  return inspector;
+}
+
+export function inspectorSinks(inspector: InspectorLike | undefined): InjectedSinks<InspectorSinks> {
+  return {
+    inspector: {
+      emit: {
+        fn: (_info, record) => {
+          if (inspector) relay(inspector, record);
+        },
+        callDuringReplay: false,
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** The worker: the machine host's workflow bundle, the activities bound to the store, the inspector sink. */
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+import { inspectorSinks, type InspectorLike } from './inspector';
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  inspector?: InspectorLike;
+}
+
+export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: options.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(options.deps),
+    sinks: inspectorSinks(options.inspector),
+  });
+  return { worker, connection };
+}
