@@ -41,7 +41,7 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
 }
 
 export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(route: Route<P, Q, B>): Route {
-  return route as unknown as Route;
+  return route;
 }
 
 export function mount(router: Router, routes: readonly Route[], guards: Record<Auth, (req: Request, res: Response, next: NextFunction) => void>): void {

@@ -93,7 +93,7 @@ export class JourneyService {
       throw new HttpError(403, 'ACTING_CONTEXT_REQUIRED', `The ${machine} journey needs an acting context: sign in to Break@Work first (signIn journey)`);
     }
     const owner = ownerKey(caller, starter.needsActingContext);
-    const input = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
+    const input: unknown = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
     const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
     const workflowId = `${machine}-${suffix}`;
     const start: JourneyStart = { machine, input, owner, delays: { ...this.deps.config.delays }, inspect: Boolean(this.deps.config.inspectUrl) };

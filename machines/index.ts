@@ -5,7 +5,7 @@ import { requestJourney } from './request';
 import { signInJourney } from './sign-in';
 
 export const journeys: Readonly<Record<string, Journey>> = {
-  [accessManagementJourney.id]: accessManagementJourney as unknown as Journey,
-  [signInJourney.id]: signInJourney as unknown as Journey,
-  [requestJourney.id]: requestJourney as unknown as Journey,
+  [accessManagementJourney.id]: accessManagementJourney,
+  [signInJourney.id]: signInJourney,
+  [requestJourney.id]: requestJourney,
 };

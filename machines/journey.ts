@@ -92,13 +92,13 @@ export function toView(journey: Journey, snapshot: AnyMachineSnapshot, owner: st
   const screenNode = [...nodes].reverse().find((n) => isScreenMeta(n.meta));
   const meta = screenNode && isScreenMeta(screenNode.meta) ? screenNode.meta : undefined;
   const state = stateCode(snapshot);
-  const status = snapshot.status as JourneyStatus;
+  const status = snapshot.status;
   return {
     machine: journey.id,
     state,
     screen: meta?.screen ?? state,
     labels: [...(meta?.labels ?? [])],
-    context: journey.publicContext(snapshot.context as ContextFrom<typeof journey.machine>),
+    context: journey.publicContext(snapshot.context),
     // Only events with a schema can be sent from outside; `can` then checks guards for the bare event.
     allowedEvents: status === 'active' ? handledEvents(snapshot).filter((type) => type in journey.events) : [],
     status,

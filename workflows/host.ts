@@ -92,8 +92,9 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
           try {
             return await scope.run(() => activities[name]!(input));
           } catch (err) {
-            if (isCancellation(err)) throw { code: 'CANCELLED', message: `${name} cancelled` } satisfies ActorError;
-            throw toActorError(err);
+            // Plain data, not an Error: machines keep it in their context, which must serialise whole.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error
+            throw isCancellation(err) ? ({ code: 'CANCELLED', message: `${name} cancelled` } satisfies ActorError) : toActorError(err);
           } finally {
             signal.removeEventListener('abort', cancel);
             inFlight--;
@@ -122,7 +123,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, rule: domainCodeOf(i) }));
         throw ApplicationFailure.nonRetryable(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), EVENT_INVALID, { issues });
       }
-      return parsed.data as JourneyEvent;
+      return parsed.data;
     };
 
     // Handlers are registered before the first await so that no early update or query is lost.
@@ -135,9 +136,9 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
         return view();
       },
       {
-        validator: (event) => {
+        validator: (event: JourneyEvent) => {
           const parsed = parse(event);
-          const snapshot = actor.getSnapshot();
+          const snapshot: AnyMachineSnapshot = actor.getSnapshot();
           if (snapshot.status !== 'active' || !snapshot.can(parsed)) {
             throw ApplicationFailure.nonRetryable(`Event ${parsed.type} is not allowed on screen "${view().screen}"`, EVENT_NOT_ALLOWED, {
               state: view().state,

@@ -6,9 +6,9 @@ export function createProbeActivities() {
   return {
     cancelled,
     activities: {
-      async double({ value }: { value: number }): Promise<number> {
-        if (value === 7) throw ApplicationFailure.nonRetryable('seven is not doubled', 'UNLUCKY_NUMBER');
-        return value * 2;
+      double({ value }: { value: number }): Promise<number> {
+        if (value === 7) return Promise.reject(ApplicationFailure.nonRetryable('seven is not doubled', 'UNLUCKY_NUMBER'));
+        return Promise.resolve(value * 2);
       },
       async waitUntilCancelled({ label }: { label: string }): Promise<string> {
         try {
