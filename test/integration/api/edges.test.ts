@@ -1,0 +1,205 @@
+/**
+ * Behaviour at the edges, through the HTTP API: authentication, refusals that name the rule (409 with
+ * the allowed events, 422), idempotent retries, concurrent confirms, and no 500 for anything a caller sends.
+ */
+import { demoCast } from '../../../store/demo-data';
+import { backofficeToken, bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { startTestService, type TestService } from '../../support/service-harness';
+
+const { people, organisations, teachers } = demoCast;
+const Y = organisations.poY.enterpriseNumber;
+let service: TestService;
+let poToken: string;
+
+beforeAll(async () => {
+  service = await startTestService();
+  poToken = (await signIn(service.http, people.poEducationOnly.niss, Y)).token;
+});
+afterAll(async () => {
+  await service?.stop();
+});
+
+const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' };
+
+async function requestAtConfirmation(): Promise<JourneyBody> {
+  const { http } = service;
+  let journey = ok(await start(http, poToken, 'request'));
+  for (const event of [
+    selectPrimaryA,
+    { type: 'START_REQUEST' },
+    { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
+    { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false },
+  ]) {
+    journey = ok(await send(http, poToken, journey.id, event));
+  }
+  expect(journey.screen).toBe('confirmation');
+  return journey;
+}
+
+test('calls without a valid token get 401 naming the problem', async () => {
+  const { http } = service;
+  expect((await http.post('/api/journeys/signIn')).status).toBe(401);
+  const bad = await http.get('/api/requests').set(bearer('not-a-token'));
+  expect(bad.status).toBe(401);
+  expect(bad.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('not valid') } });
+});
+
+test('a request journey needs the acting token of a Break@Work sign-in', async () => {
+  const identity = await identityToken(service.http, people.poEducationOnly.niss);
+  const res = await start(service.http, identity, 'request');
+  expect(res.status).toBe(403);
+  expect(res.body).toMatchObject({ error: { code: 'ACTING_CONTEXT_REQUIRED' } });
+});
+
+test('an event not allowed on this screen gets 409 with the allowed events', async () => {
+  const journey = ok(await start(service.http, poToken, 'request'));
+  const res = await send(service.http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true });
+  expect(res.status).toBe(409);
+  expect(res.body).toMatchObject({ error: { code: 'EVENT_NOT_ALLOWED', details: { allowedEvents: expect.arrayContaining(['SELECT_WORKER', 'ABANDON']) } } });
+});
+
+test('each allowed event comes with the JSON Schema of its payload', async () => {
+  const journey = ok(await start(service.http, poToken, 'request'));
+  const select = journey.allowedEvents.find((e) => e.type === 'SELECT_WORKER');
+  expect(select?.payload).toMatchObject({ type: 'object', properties: { niss: expect.any(Object), status: expect.any(Object) } });
+});
+
+test.each([
+  ['a NISS with wrong check digits', { niss: '85073003399' }, 'niss', /check digits/i],
+  ['hours instead of periods', null, 'before', /period/i],
+])('bad input is refused with 422 naming the rule: %s', async (_name, override, path, message) => {
+  const { http } = service;
+  if (override) {
+    const journey = ok(await start(http, poToken, 'request'));
+    const res = await send(http, poToken, journey.id, { ...selectPrimaryA, ...override });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ error: { code: 'EVENT_INVALID', message: expect.stringMatching(message), details: { issues: [expect.objectContaining({ path })] } } });
+    return;
+  }
+  let journey = ok(await start(http, poToken, 'request'));
+  for (const event of [selectPrimaryA, { type: 'START_REQUEST' }, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }]) journey = ok(await send(http, poToken, journey.id, event));
+  const res = await send(http, poToken, journey.id, { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: '24:00', during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false });
+  expect(res.status).toBe(422);
+  expect(res.body).toMatchObject({ error: { message: expect.stringMatching(message), details: { issues: expect.arrayContaining([expect.objectContaining({ path })]) } } });
+});
+
+test.each([
+  ['an unknown school', { school: '0111222376' }, 'UNKNOWN_SCHOOL'],
+  ['a school of another PO', { school: demoCast.schools.d.schoolNumber, community: 'DE' }, 'SCHOOL_OF_ANOTHER_PO'],
+  ['a worker not registered in that community', { niss: demoCast.teachers.flemishC.niss }, 'WORKER_NOT_REGISTERED_IN_COMMUNITY'],
+])('a worker selection the store refuses: %s → 422, fields kept', async (_name, override, code) => {
+  const { http } = service;
+  const journey = ok(await start(http, poToken, 'request'));
+  const res = await send(http, poToken, journey.id, { ...selectPrimaryA, ...override });
+  expect(res.status).toBe(422);
+  expect(res.body).toMatchObject({ error: { code, details: { journey: { screen: 'workerSelection' } } } });
+  const again = ok(await send(http, poToken, journey.id, selectPrimaryA));
+  expect(again).toMatchObject({ screen: 'workerSelected', context: { error: null } });
+});
+
+test('the confirmation needs the "all correct" box ticked', async () => {
+  const journey = await requestAtConfirmation();
+  const res = await send(service.http, poToken, journey.id, { type: 'CONFIRM', allCorrect: false });
+  expect(res.status).toBe(422);
+  expect((res.body as { error: { message: string } }).error.message).toMatch(/all information is correct/i);
+});
+
+test('two concurrent confirms give one ticket', async () => {
+  const { http, db } = service;
+  const journey = await requestAtConfirmation();
+  const [a, b] = await Promise.all([
+    send(http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true }),
+    send(http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true }),
+  ]);
+  const statuses = [a.status, b.status].sort();
+  expect(statuses).toEqual([200, 409]);
+  const winner = (a.status === 200 ? a : b).body as JourneyBody;
+  const tickets = await db.query<{ ticket: string }>('SELECT ticket FROM tickets WHERE journey_id = $1', [journey.id]);
+  expect(tickets).toEqual([{ ticket: winner.context.ticket }]);
+});
+
+test('retries with the same Idempotency-Key return the same journey and the same result', async () => {
+  const { http, db } = service;
+  const first = ok(await start(http, poToken, 'request', 'start-key-1'));
+  const retry = ok(await start(http, poToken, 'request', 'start-key-1'));
+  expect(retry.id).toBe(first.id);
+
+  const journey = await requestAtConfirmation();
+  const [a, b] = await Promise.all([
+    send(http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true }, 'confirm-key'),
+    send(http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true }, 'confirm-key'),
+  ]);
+  expect([a.status, b.status]).toEqual([200, 200]);
+  expect((a.body as JourneyBody).context.ticket).toBe((b.body as JourneyBody).context.ticket);
+  const tickets = await db.query('SELECT ticket FROM tickets WHERE journey_id = $1', [journey.id]);
+  expect(tickets).toHaveLength(1);
+});
+
+test('the back-office moves a request to a decision; the overview follows every status', async () => {
+  const { http } = service;
+  const journey = await requestAtConfirmation();
+  const confirmed = ok(await send(http, poToken, journey.id, { type: 'CONFIRM', allCorrect: true }));
+  const ticket = confirmed.context.ticket as string;
+  const agent = await backofficeToken(http);
+
+  const forbidden = await send(http, poToken, journey.id, { type: 'DECIDE', decision: 'accepted', reason: 'self-service' });
+  expect(forbidden.status).toBe(403);
+
+  const statusOf = async () => ((await http.get(`/api/requests/${ticket}`).set(bearer(poToken))).body as { status: string }).status;
+  expect(await statusOf()).toBe('awaiting_worker');
+  const early = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'too early' });
+  expect(early.status).toBe(409);
+  const worker = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'WORKER_PART_COMPLETED' });
+  expect(ok(worker).screen).toBe('inProcessing');
+  expect(await statusOf()).toBe('in_processing');
+  const decided = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' });
+  expect(ok(decided)).toMatchObject({ status: 'done', output: { status: 'accepted', ticket } });
+  expect(await statusOf()).toBe('accepted');
+});
+
+test('nothing a caller sends gives a 500', async () => {
+  const { http } = service;
+  const journey = ok(await start(http, poToken, 'request'));
+  const attempts = [
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).set('Content-Type', 'application/json').send('{"type": '),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send([1, 2]),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 42 }),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'SELECT_WORKER', niss: { $gt: '' } }),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'NO_SUCH_EVENT' }),
+    http.post('/api/journeys/request-00000000-0000-0000-0000-000000000000/events').set(bearer(poToken)).send({ type: 'ABANDON' }),
+    http.get('/api/journeys/not an id').set(bearer(poToken)),
+    http.post('/api/journeys/nope').set(bearer(poToken)),
+    http.get('/api/requests?page=0&status=nope').set(bearer(poToken)),
+    http.get('/api/organisations/0123456789/members').set(bearer(poToken)),
+    http.post('/api/dev/identity/tokens').send({ niss: '00000000000' }),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).set('Idempotency-Key', 'has spaces').send({ type: 'ABANDON' }),
+  ];
+  for (const res of await Promise.all(attempts)) {
+    expect([res.status, res.body]).toEqual([expect.any(Number), expect.objectContaining({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) })]);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  }
+});
+
+test('the OpenAPI document describes every route and the docs page is served', async () => {
+  const { http } = service;
+  const doc = (await http.get('/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  expect(doc.openapi).toBe('3.1.0');
+  for (const path of ['/api/journeys/{machine}', '/api/journeys/{id}', '/api/journeys/{id}/events', '/api/requests', '/api/organisations/{enterprise}/members', '/api/backoffice/requests/{ticket}/events', '/api/machines/{machine}']) {
+    expect(Object.keys(doc.paths)).toContain(path);
+  }
+  expect(Object.keys(doc.paths['/api/journeys/{id}/events']!.post!.responses)).toEqual(expect.arrayContaining(['200', '401', '409', '422']));
+  const docs = await http.get('/docs');
+  expect(docs.status).toBe(200);
+  expect(docs.text).toContain('/openapi.json');
+  expect((await http.get('/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
+});
+
+test('machines are listed and their definitions can be drawn', async () => {
+  const { http } = service;
+  const list = (await http.get('/api/machines')).body as Array<{ id: string }>;
+  expect(list.map((m) => m.id).sort()).toEqual(['accessManagement', 'request', 'signIn']);
+  const def = (await http.get('/api/machines/request')).body as { definition: { id: string; states: Record<string, unknown> } };
+  expect(def.definition.id).toBe('request');
+  expect(Object.keys(def.definition.states)).toEqual(expect.arrayContaining(['workerSelection', 'confirmation']));
+});
