@@ -69,10 +69,9 @@ const memberSelect = `
 
 const normalise = (permissions: readonly Permission[]): Permission[] => [...new Set(permissions)].sort();
 
-export function ensureAccessGroup(db: Db, enterpriseNumber: string): Promise<unknown> {
-  return db.query('INSERT INTO access_groups (enterprise_number) VALUES ($1) ON CONFLICT DO NOTHING', [
-    enterpriseNumber,
-  ]);
+/** Creates the organisation's access group if it has none yet. */
+export async function ensureAccessGroup(db: Db, enterpriseNumber: string): Promise<void> {
+  await db.query('INSERT INTO access_groups (enterprise_number) VALUES ($1) ON CONFLICT DO NOTHING', [enterpriseNumber]);
 }
 
 export function listGroupsOfPerson(db: Db, niss: string): Promise<PersonGroup[]> {

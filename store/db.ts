@@ -6,6 +6,7 @@
  * `date` → 'YYYY-MM-DD' string, `timestamptz` → ISO-8601 string, `bigint` → number (ids, counts),
  * `json`/`jsonb` → parsed value, `text[]` → string[]. Sessions run in UTC.
  */
+import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { PgliteThread, type PgliteResult } from './pglite-thread';
 
@@ -39,6 +40,8 @@ export interface OpenDbOptions {
   schema?: string;
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number;
+  /** PostgreSQL: an idle pooled connection failed (logged with console.error when absent). */
+  onIdleError?: (error: Error) => void;
 }
 
 const OID = { INT8: 20, DATE: 1082, TIMESTAMPTZ: 1184 } as const;
@@ -99,6 +102,7 @@ async function inSavepoint<T>(tx: Db, depth: number, fn: () => Promise<T>): Prom
 // PostgreSQL
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+const driverParser = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown;
 
 class PostgresDb extends BaseDb {
   readonly backend = 'postgres' as const;
@@ -157,11 +161,11 @@ async function openPostgres(databaseUrl: string, options: OpenDbOptions): Promis
     options: settings.join(' '),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        textParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        textParsers[oid] ?? driverParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
+  pool.on('error', options.onIdleError ?? ((error) => console.error('PostgreSQL idle client error:', error.message)));
   const db = new PostgresDb(pool, pool);
   try {
     if (options.schema) await db.exec(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
@@ -250,6 +254,7 @@ function parseRows({ rows, fields }: PgliteResult): Record<string, unknown>[] {
 }
 
 async function openPglite(options: OpenDbOptions): Promise<Db> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true }); // PGlite creates only the last level
   const pglite = await PgliteThread.start({ dataDir: options.dataDir, textOids: Object.keys(textParsers).map(Number) });
   try {
     await pglite.exec(`SET TimeZone = 'UTC'`);

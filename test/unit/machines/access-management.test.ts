@@ -1,6 +1,8 @@
-import { createActor, fromPromise, waitFor, type Actor, type AnyStateMachine, type StateValue } from 'xstate';
+import { createActor, fromPromise, waitFor, type Actor, type AnyStateMachine, type Snapshot, type StateValue } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import type { z } from 'zod';
 import {
+  accessManagementEvents,
   accessManagementJourney,
   accessManagementMachine,
   type AccessManagementEvent,
@@ -34,57 +36,65 @@ function fakeStore(organisations: OrganisationMembership[] = ORGANISATIONS) {
     [`${PO_Y}/${MEMBER}`, { niss: MEMBER, lastName: 'Dupont', firstName: 'Anne', role: 'USER', status: 'ACTIVE', permissions: ['EMPLOYER'] }],
   ]);
   const calls: { save: SaveMemberPermissionsInput[]; add: AddMemberInput[]; load: LoadMemberInput[] } = { save: [], add: [], load: [] };
-  const failure = (code: string, message: string): ActorError => ({ code, message });
-  let saveFails: ActorError | null = null;
-  let loadOrganisationsFails: ActorError | null = null;
+  // The host hands a failed activity to the machine as an ActorError ({ code, message, details }).
+  const failure = (code: string, message: string) => Object.assign(new Error(message), { code }) satisfies ActorError;
+  let saveFails: Error | null = null;
+  let loadOrganisationsFails: Error | null = null;
   const actors = {
-    loadOrganisationsOfPerson: fromPromise<OrganisationMembership[], { niss: string }>(async ({ input }) => {
-      if (loadOrganisationsFails) throw loadOrganisationsFails;
-      return input.niss === PERSON ? organisations : [];
+    loadOrganisationsOfPerson: fromPromise<OrganisationMembership[], { niss: string }>(({ input }) => {
+      if (loadOrganisationsFails) return Promise.reject(loadOrganisationsFails);
+      return Promise.resolve(input.niss === PERSON ? organisations : []);
     }),
-    loadMember: fromPromise<Member | null, LoadMemberInput>(async ({ input }) => {
+    loadMember: fromPromise<Member | null, LoadMemberInput>(({ input }) => {
       calls.load.push(input);
-      return members.get(`${input.enterprise}/${input.niss}`) ?? null;
+      return Promise.resolve(members.get(`${input.enterprise}/${input.niss}`) ?? null);
     }),
-    saveMemberPermissions: fromPromise<{ permissions: Member['permissions'] }, SaveMemberPermissionsInput>(async ({ input }) => {
+    saveMemberPermissions: fromPromise<{ permissions: Member['permissions'] }, SaveMemberPermissionsInput>(({ input }) => {
       calls.save.push(input);
-      if (saveFails) throw saveFails;
+      if (saveFails) return Promise.reject(saveFails);
       const member = members.get(`${input.enterprise}/${input.memberNiss}`);
-      if (!member) throw failure('UNKNOWN_MEMBER', 'no such member');
+      if (!member) return Promise.reject(failure('UNKNOWN_MEMBER', 'no such member'));
       member.permissions = input.permissions;
-      return { permissions: input.permissions };
+      return Promise.resolve({ permissions: input.permissions });
     }),
-    addMember: fromPromise<{ niss: string }, AddMemberInput>(async ({ input }) => {
+    addMember: fromPromise<{ niss: string }, AddMemberInput>(({ input }) => {
       calls.add.push(input);
       const key = `${input.enterprise}/${input.member.niss}`;
-      if (members.has(key)) throw failure('DUPLICATE_MEMBER', `${input.member.niss} is already a member of the group`);
+      if (members.has(key)) return Promise.reject(failure('DUPLICATE_MEMBER', `${input.member.niss} is already a member of the group`));
       members.set(key, { ...input.member, status: 'ACTIVE' });
-      return { niss: input.member.niss };
+      return Promise.resolve({ niss: input.member.niss });
     }),
   };
   return {
     members,
     calls,
     actors,
-    failSave: (error: ActorError) => (saveFails = error),
-    failLoadingOrganisations: (error: ActorError) => (loadOrganisationsFails = error),
+    failSave: (code: string, message: string) => (saveFails = failure(code, message)),
+    failLoadingOrganisations: (code: string, message: string) => (loadOrganisationsFails = failure(code, message)),
   };
 }
 
 type AccessManagementActor = Actor<typeof accessManagementMachine>;
 
+const running: AccessManagementActor[] = [];
+afterEach(() => running.splice(0).forEach((actor) => actor.stop()));
+
 function start(store = fakeStore(), delays: { sessionIdle?: number } = {}): AccessManagementActor {
   const actor = createActor(accessManagementMachine.provide({ actors: store.actors, delays }), { input: { niss: PERSON } });
-  actor.start();
+  running.push(actor.start());
   return actor;
 }
 
 const viewOf = (actor: AccessManagementActor) => toView(journey, actor.getSnapshot(), 'owner');
 
-/** As the host does: parse the event with the journey's schema, send it, wait until no actor runs. */
-async function send(actor: AccessManagementActor, event: Record<string, unknown> & { type: keyof typeof accessManagementJourney.events }) {
-  const parsed = accessManagementJourney.events[event.type].parse(event) as AccessManagementEvent;
-  actor.send(parsed);
+type SentEvent = Record<string, unknown> & { type: keyof typeof accessManagementEvents };
+
+/** As the host does: parse the event with the journey's schema. */
+const parse = (event: SentEvent): AccessManagementEvent => accessManagementEvents[event.type].parse(event);
+
+/** Send a parsed event and wait until no actor runs. */
+async function send(actor: AccessManagementActor, event: SentEvent) {
+  actor.send(parse(event));
   await waitFor(actor, (s) => toView(journey, s, 'owner').screen !== 'busy');
   return viewOf(actor);
 }
@@ -138,7 +148,7 @@ describe('accessManagement: the guide’s order of screens', () => {
 
   it('returns to sign-in with the error when the organisations cannot be loaded', async () => {
     const store = fakeStore();
-    store.failLoadingOrganisations({ code: 'STORE_UNAVAILABLE', message: 'database down', details: { retry: true } });
+    store.failLoadingOrganisations('STORE_UNAVAILABLE', 'database down');
     const actor = start(store);
     await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
     const view = await send(actor, { type: 'SIGN_IN' });
@@ -167,7 +177,7 @@ describe('accessManagement: guards', () => {
     const list = await toMemberList(actor, PO_Z);
     expect(list).toMatchObject({ screen: 'memberList', context: { group: { enterprise: PO_Z, role: 'USER', canManageMembers: false } } });
     const snapshot = actor.getSnapshot();
-    expect(snapshot.can({ type: 'EDIT_MEMBER', niss: MEMBER })).toBe(false);
+    expect(snapshot.can(parse({ type: 'EDIT_MEMBER', niss: MEMBER }))).toBe(false);
     expect(snapshot.can({ type: 'ADD_USER' })).toBe(false);
     expect(snapshot.can({ type: 'BACK_TO_GROUPS' })).toBe(true);
     expect(snapshot.can({ type: 'HELP' })).toBe(true);
@@ -176,7 +186,7 @@ describe('accessManagement: guards', () => {
   it('lets an access manager edit and add members', async () => {
     const actor = start();
     await toMemberList(actor);
-    expect(actor.getSnapshot().can({ type: 'EDIT_MEMBER', niss: MEMBER })).toBe(true);
+    expect(actor.getSnapshot().can(parse({ type: 'EDIT_MEMBER', niss: MEMBER }))).toBe(true);
     expect(actor.getSnapshot().can({ type: 'ADD_USER' })).toBe(true);
   });
 });
@@ -212,7 +222,7 @@ describe('accessManagement: editing a member’s permissions', () => {
 
   it('stays on the edit screen, keeping the selection, when saving fails', async () => {
     const store = fakeStore();
-    store.failSave({ code: 'NOT_ACCESS_MANAGER', message: 'Only access managers change members.' });
+    store.failSave('NOT_ACCESS_MANAGER', 'Only access managers change members.');
     const actor = start(store);
     await toMemberList(actor);
     await send(actor, { type: 'EDIT_MEMBER', niss: MEMBER });
@@ -286,6 +296,18 @@ describe('accessManagement: help, sign-out and idle', () => {
     expect(await send(actor, { type: 'BACK' })).toMatchObject({ screen: 'memberEdit', context: { editing: { permissions: ['PO_EDUCATION'] } } });
   });
 
+  it('remembers the screen behind help across a persisted snapshot (as continue-as-new carries it)', async () => {
+    const store = fakeStore();
+    const actor = start(store);
+    await toMemberList(actor);
+    await send(actor, { type: 'EDIT_MEMBER', niss: MEMBER });
+    await send(actor, { type: 'HELP' });
+    const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as Snapshot<unknown>;
+    const resumed = createActor(accessManagementMachine.provide({ actors: store.actors }), { snapshot: persisted, input: { niss: PERSON } });
+    running.push(resumed.start());
+    expect(await send(resumed, { type: 'BACK' })).toMatchObject({ screen: 'memberEdit', context: { editing: { member: { niss: MEMBER } } } });
+  });
+
   it('is not offered before sign-in', () => {
     const actor = start();
     expect(actor.getSnapshot().can({ type: 'HELP' })).toBe(false);
@@ -332,11 +354,11 @@ describe('accessManagement: help, sign-out and idle', () => {
 });
 
 describe('accessManagement: event schemas', () => {
-  const { events, input } = accessManagementJourney;
-  const messagesOf = (schema: (typeof events)[keyof typeof events] | typeof input, value: unknown) => {
-    const result = schema.safeParse(value);
-    return result.success ? [] : result.error.issues.map((i) => i.message);
-  };
+  const events = accessManagementEvents;
+  const { input } = accessManagementJourney;
+  const messagesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+
+  it('are the journey’s', () => expect(accessManagementJourney.events).toBe(accessManagementEvents));
 
   it('refuses a bad NISS with the check-digit rule', () => {
     expect(messagesOf(events.EDIT_MEMBER, { type: 'EDIT_MEMBER', niss: '85.07.30-033.29' })).toEqual([
@@ -389,7 +411,7 @@ function nodesOf(machine: AnyStateMachine): NodeLike[] {
     all.push(node);
     Object.values(node.states).forEach(visit);
   };
-  visit(machine.root as unknown as NodeLike);
+  visit(machine.root);
   return all;
 }
 
