@@ -136,6 +136,9 @@ export class JourneyService {
   async send(id: string, event: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
     const idempotencyKey = checkedKey(rawKey);
     const current = await this.view(id, caller);
+    if (current.status !== 'active') {
+      throw new HttpError(409, 'JOURNEY_ENDED', `This journey has ended on screen "${current.screen}": start a new one`, { state: current.state, allowedEvents: [] });
+    }
     const journey = this.journey(current.machine);
     const reserved = journey.backofficeEvents?.includes(event.type) ?? false;
     if (reserved !== (caller.kind === 'backoffice')) {

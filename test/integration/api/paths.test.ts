@@ -5,7 +5,7 @@
  * step. The actors' results in the graph are what the real activities answer for the same people, so
  * the generated path and the real journey must agree.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
 import { createAccessActivities } from '../../../activities/access';
 import { createRequestActivities } from '../../../activities/requests';
@@ -74,7 +74,7 @@ function ownerDriver(token: string, rewrite: (event: EventObject) => EventObject
   return {
     token,
     async send(id, event) {
-      const res = await send(service.http, token, id, rewrite(event) as unknown as Record<string, unknown>);
+      const res = await send(service.http, token, id, rewrite(event));
       if (res.status === 200) return res.body as JourneyBody;
       if (res.status === 422 && (res.body as { error: { details?: { journey?: JourneyBody } } }).error.details?.journey) {
         return (res.body as { error: { details: { journey: JourneyBody } } }).error.details.journey;
@@ -88,7 +88,7 @@ function ownerDriver(token: string, rewrite: (event: EventObject) => EventObject
 const atRestOnly = (journey: Journey) => (snapshot: AnyMachineSnapshot, event: EventObject) => isInternal(event) || screenOf(journey, snapshot) !== 'busy';
 
 function shortestPaths(journey: Journey, input: unknown, events: readonly EventObject[], serializeState = byValue): Path[] {
-  const paths = getShortestPaths(journey.machine as AnyStateMachine, {
+  const paths = getShortestPaths(journey.machine, {
     input,
     events: events as EventObject[],
     serializeState,
@@ -114,14 +114,14 @@ describe('signIn: shortest paths to every screen, for each kind of person', () =
   test.each(cast)('%s', async (who) => {
     const niss = people[who].niss;
     const organisationsOfPerson = await createAccessActivities(service.db).loadOrganisationsOfPerson({ niss });
-    const paths = shortestPaths(signInJourney as unknown as Journey, { niss }, [
+    const paths = shortestPaths(signInJourney, { niss }, [
       ...userEvents,
       { type: 'xstate.done.actor.loadOrganisationsOfPerson', output: organisationsOfPerson } as EventObject,
     ]);
     expect(paths.length).toBeGreaterThan(3);
     const token = await identityToken(service.http, niss);
     const screens = new Set<string>();
-    for (const path of paths) for (const s of await replay(signInJourney as unknown as Journey, path, ownerDriver(token), 'landing')) screens.add(s.split('→').pop()!);
+    for (const path of paths) for (const s of await replay(signInJourney, path, ownerDriver(token), 'landing')) screens.add(s.split('→').pop()!);
     const expectedByPerson: Record<(typeof cast)[number], string[]> = {
       bothPermissions: ['actingChoice', 'actingConfirmation', 'signedIn'],
       poEducationOnly: ['signedIn'],
@@ -139,7 +139,7 @@ describe('accessManagement: shortest paths to every screen', () => {
     const member = people.noPermission.niss;
     const activities = createAccessActivities(service.db);
     const newMember = { type: 'SUBMIT_NEW_MEMBER', niss: '99010110002', lastName: 'Nouveau', firstName: 'Membre', role: 'USER', permissions: ['PO_EDUCATION'] };
-    const paths = shortestPaths(accessManagementJourney as unknown as Journey, { niss }, [
+    const paths = shortestPaths(accessManagementJourney, { niss }, [
       { type: 'OPEN_ACCESS_MANAGEMENT' },
       { type: 'SIGN_IN' },
       { type: 'CHOOSE_ORGANISATION', enterprise: Y },
@@ -163,7 +163,7 @@ describe('accessManagement: shortest paths to every screen', () => {
     // Every added member must be new, or the real store would (rightly) refuse a duplicate.
     const driver = ownerDriver(token, (e) => (e.type === 'SUBMIT_NEW_MEMBER' ? { ...e, niss: freshNiss() } : e));
     const screens = new Set<string>();
-    for (const path of paths) for (const s of await replay(accessManagementJourney as unknown as Journey, path, driver, 'employerPage')) screens.add(s.split('→').pop()!);
+    for (const path of paths) for (const s of await replay(accessManagementJourney, path, driver, 'employerPage')) screens.add(s.split('→').pop()!);
     const expected = who === 'accessManagerY' ? ['organisationChoice', 'home', 'memberList', 'memberEdit', 'memberAdd', 'help', 'signedOut'] : ['noOrganisation', 'help'];
     expect([...screens]).toEqual(expect.arrayContaining(expected));
   });
@@ -247,7 +247,7 @@ describe('request: every screen, and every simple path up to the confirmation', 
       { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 18, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false } as EventObject,
     ];
     const paths = (
-      getSimplePaths(journey.machine as AnyStateMachine, {
+      getSimplePaths(journey.machine, {
         input,
         events: [...graphEvents, ...variants],
         filterEvents: atRestOnly(journey),
