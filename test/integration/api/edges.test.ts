@@ -4,6 +4,7 @@
  */
 import { demoCast } from '../../../store/demo-data';
 import { backofficeToken, bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { recordHistory } from '../../support/histories';
 import { startTestService, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers } = demoCast;
@@ -155,6 +156,7 @@ test('the back-office moves a request to a decision; the overview follows every 
   const decided = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' });
   expect(ok(decided)).toMatchObject({ status: 'done', output: { status: 'accepted', ticket } });
   expect(await statusOf()).toBe('accepted');
+  recordHistory(journey.id, 'request-accepted');
 });
 
 test('nothing a caller sends gives a 500', async () => {

@@ -3,6 +3,7 @@
  */
 import { demoCast } from '../../../store/demo-data';
 import { bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { recordHistory } from '../../support/histories';
 import { startTestService, type TestService } from '../../support/service-harness';
 
 const { people, organisations, schools, teachers } = demoCast;
@@ -74,6 +75,7 @@ test('a person with both permissions gets the intermediate screen and chooses to
   journey = ok(await send(http, token, journey.id, { type: 'CONFIRM_ACTING_MODE' }));
   expect(journey).toMatchObject({ screen: 'signedIn', status: 'done', output: { enterprise: Y, mode: 'PO' } });
   expect(journey.actingToken?.token).toEqual(expect.any(String));
+  recordHistory(journey.id, 'sign-in-both-permissions');
 });
 
 test('a person with only the PO-education permission goes straight to the overview as PO', async () => {
@@ -116,6 +118,7 @@ test('the access manager grants the PO-education permission and the person can t
     expect.objectContaining({ niss: people.noPermission.niss, permissions: ['PO_EDUCATION'] }),
   ]);
 
+  recordHistory(journey.id, 'access-management-grant');
   const { journey: signedIn } = await signIn(http, people.noPermission.niss, Y);
   expect(signedIn).toMatchObject({ screen: 'signedIn', output: { mode: 'PO' } });
 });
