@@ -9,6 +9,7 @@ import { authenticate, createTokenService, type TokenService } from './auth';
 import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
+import { HttpMetrics } from './metrics';
 import { backofficeRoutes } from './routes/backoffice';
 import { docsRouter } from './routes/docs';
 import { identityRoutes } from './routes/identity';
@@ -40,11 +41,14 @@ export function createApp(deps: AppDeps): express.Express {
   const open: RequestHandler = (_req, _res, next) => next();
   const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: signedIn, backoffice: signedIn };
 
+  const metrics = new HttpMetrics();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(metrics.middleware());
   app.use(express.json({ limit: '64kb' }));
   app.use(operationsRouter(deps));
+  app.use(metrics.router());
   app.use(
     docsRouter(
       openApiDocument(routes, {

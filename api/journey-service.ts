@@ -48,7 +48,7 @@ const starters: Record<string, Starter> = {
   signIn: { needsActingContext: false, input: (c) => ({ niss: c.sub }) },
   request: {
     needsActingContext: true,
-    input: (c, _config, today) => ({ acting: c.acting, introducedBy: c.sub, openedOn: today }),
+    input: (c, config, today) => ({ acting: c.acting, introducedBy: c.sub, openedOn: today, fullLoads: config.fullLoads }),
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FULL_LOADS, EDUCATION_LEVEL_CODES, type FullLoads } from '../domain';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z
@@ -35,6 +36,22 @@ const envSchema = z.object({
   /** Named delays of the journeys, in minutes: idle sign-in/access sessions and untouched drafts. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Full-time loads in periods by education level (they change): JSON such as
+   * {"NURSERY":26,"PRIMARY":24,"LOWER_SECONDARY":22,"UPPER_SECONDARY":20}; the domain's defaults otherwise.
+   */
+  FULL_LOADS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.partialRecord(z.enum(EDUCATION_LEVEL_CODES), z.number().int().positive('a full load is a positive whole number of periods')))
+    .optional(),
   /** Stream live journeys to the XState inspector through this WebSocket URL (development). */
   INSPECT_URL: z.url({ protocol: /^wss?$/ }).optional(),
 });
@@ -78,5 +95,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     tokens: { secret: c.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET, ttlMinutes: c.TOKEN_TTL_MINUTES },
     delays: { sessionIdle: c.SESSION_IDLE_MINUTES * 60_000, draftExpiry: c.DRAFT_EXPIRY_DAYS * 24 * 60 * 60_000 },
     inspectUrl: c.INSPECT_URL,
+    fullLoads: { ...DEFAULT_FULL_LOADS, ...c.FULL_LOADS } as FullLoads,
   } as const;
 }

@@ -63,4 +63,7 @@ export const requestSampleActorEvents = [
   { type: 'xstate.error.actor.recordRequest', error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' } },
   { type: 'xstate.done.actor.issueTicket', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },
   { type: 'xstate.done.actor.notifyWorker', output: { notified: true } },
+  { type: 'xstate.error.actor.checkWorker', error: { code: 'REGISTRY_UNAVAILABLE', message: 'The registry does not answer.' } },
+  { type: 'xstate.error.actor.issueTicket', error: { code: 'TICKETS_UNAVAILABLE', message: 'No ticket could be issued.' } },
+  { type: 'xstate.error.actor.notifyWorker', error: { code: 'MAIL_UNAVAILABLE', message: 'The mail relay refused the message.' } },
 ] as const;

@@ -197,6 +197,14 @@ test('the OpenAPI document describes every route and the docs page is served', a
   expect((await http.get('/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
 });
 
+test('/metrics counts requests by route pattern and status', async () => {
+  const { http } = service;
+  await http.get('/api/machines');
+  const text = (await http.get('/metrics')).text;
+  expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/machines",status="200"\} [1-9]/);
+  expect(text).toMatch(/route="\/api\/journeys\/:id\/events",status="409"/);
+});
+
 test('machines are listed and their definitions can be drawn', async () => {
   const { http } = service;
   const list = (await http.get('/api/machines')).body as Array<{ id: string }>;

@@ -1,0 +1,32 @@
+/** The one configuration module: defaults, overrides, and start-up errors that name the setting. */
+import { ConfigError, parseConfig } from '../../config';
+
+test('embedded defaults', () => {
+  const config = parseConfig({});
+  expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, temporal: { address: undefined, namespace: 'default', taskQueue: 'journeys', uiPort: 8233 }, demoData: true, devIdentity: true });
+  expect(config.fullLoads).toEqual({ NURSERY: 26, PRIMARY: 24, LOWER_SECONDARY: 22, UPPER_SECONDARY: 20 });
+});
+
+test('overrides', () => {
+  const config = parseConfig({ PORT: '8080', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', TEMPORAL_ADDRESS: 'temporal:7233', FULL_LOADS: '{"PRIMARY":23}' });
+  expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', temporal: { address: 'temporal:7233' } });
+  expect(config.fullLoads.PRIMARY).toBe(23);
+  expect(config.fullLoads.NURSERY).toBe(26);
+});
+
+test.each([
+  [{ PORT: 'eighty' }, 'PORT'],
+  [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+  [{ TEMPORAL_ADDRESS: 'no-port' }, 'TEMPORAL_ADDRESS'],
+  [{ FULL_LOADS: '{"PRIMARY":-1}' }, 'FULL_LOADS'],
+  [{ FULL_LOADS: 'not json' }, 'FULL_LOADS'],
+  [{ NODE_ENV: 'production' }, 'TOKEN_SECRET'],
+])('a bad setting stops start-up naming it: %o', (env, name) => {
+  expect(() => parseConfig(env)).toThrow(ConfigError);
+  expect(() => parseConfig(env)).toThrow(name);
+});
+
+test('production turns the development identity provider and demo data off', () => {
+  const config = parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) });
+  expect(config).toMatchObject({ production: true, devIdentity: false, demoData: false });
+});

@@ -1,0 +1,129 @@
+/**
+ * Paths through the request machine from xstate/graph with the sample events: every state and screen is
+ * reachable, the guide's order holds on every way to a decision, and the generated paths replay on a live
+ * actor whose stubbed activities answer like the sample actor events (as the HTTP path tests replay them).
+ */
+import { createActor, fromPromise, waitFor, type AnyStateNode, type SnapshotFrom } from 'xstate';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { toView } from '../../../machines/journey';
+import { requestJourney, requestMachine, type RequestEvent, type RequestEventPayload, type RequestInput } from '../../../machines/request';
+import { requestSampleActorEvents, requestSampleEventList, requestSampleInput, teacherCheck } from '../../support/request-sample-events';
+
+type Snapshot = SnapshotFrom<typeof requestMachine>;
+
+function parse(payload: RequestEventPayload): RequestEvent {
+  return requestJourney.events[payload.type]!.parse(payload) as RequestEvent;
+}
+
+const input = requestSampleInput as unknown as RequestInput;
+const stateNodes: AnyStateNode[] = Object.values(requestMachine.root.states);
+const stateKeys = stateNodes.map((node) => node.key);
+// The delays elapsing, as events (a given event list replaces the graph's default of bare events).
+const delayEvents = [...new Set(stateNodes.flatMap((node) => node.ownEvents).filter((type) => type.startsWith('xstate.after.')))].map((type) => ({ type }));
+// The actors' results and the delays are events of the machine too, outside the typed union.
+const events = [...requestSampleEventList.map(parse), ...([...requestSampleActorEvents, ...delayEvents] as unknown as RequestEvent[])];
+// A vertex per state and per fact its routing guards read; versions and answers would make every loop a new vertex.
+const serializeState = (snapshot: Snapshot) => {
+  const { pending, version, ticket } = snapshot.context;
+  return JSON.stringify({ state: snapshot.value, pending: pending?.status, recorded: version > 0, ticket: ticket !== null });
+};
+
+const screenOf = (snapshot: Snapshot) => toView(requestJourney, snapshot, 'paths').screen;
+const stateOf = (snapshot: Snapshot) => String(snapshot.value);
+
+const shortestPaths = getShortestPaths(requestMachine, { input, events, serializeState });
+
+describe('request paths (xstate/graph)', () => {
+  it('reaches every state of the machine by a shortest path', () => {
+    expect([...new Set(shortestPaths.map((p) => stateOf(p.state)))].sort()).toEqual([...stateKeys].sort());
+  });
+
+  it('reaches every screen, the busy one included', () => {
+    const screens = new Set(shortestPaths.map((p) => screenOf(p.state)));
+    expect([...screens].sort()).toEqual(
+      [
+        'workerSelection',
+        'workerSelected',
+        'leaveSelection',
+        'questions',
+        'confirmation',
+        'awaitingWorker',
+        'inProcessing',
+        'accepted',
+        'refused',
+        'withdrawn',
+        'expired',
+        'busy',
+      ].sort(),
+    );
+  });
+
+  it('walks the guide’s order to the ticket: selection, new request, leave, questions, confirmation', () => {
+    const toAwaiting = shortestPaths.find((p) => stateOf(p.state) === 'awaitingWorker' && p.state.context.pending === null);
+    const userSteps = toAwaiting?.steps.filter((s) => !s.event.type.startsWith('xstate.')).map((s) => s.event.type);
+    expect(userSteps).toEqual(['SELECT_WORKER', 'START_REQUEST', 'CHOOSE_LEAVE', 'ANSWER_QUESTIONS', 'CONFIRM']);
+  });
+
+  const finals = ['accepted', 'refused', 'withdrawn', 'expired'];
+  const simplePaths = getSimplePaths(requestMachine, {
+    input,
+    events,
+    serializeState,
+    toState: (snapshot) => snapshot.status === 'done',
+  });
+
+  it('finds simple paths to every end: accepted, refused, withdrawn, expired', () => {
+    expect(simplePaths.length).toBeGreaterThan(finals.length);
+    expect([...new Set(simplePaths.map((p) => stateOf(p.state)))].sort()).toEqual([...finals].sort());
+  });
+
+  it('passes the screens in the guide’s order on every simple path to a decision', () => {
+    const order = ['workerSelection', 'workerSelected', 'leaveSelection', 'questions', 'confirmation', 'awaitingWorker', 'inProcessing'];
+    const decided = simplePaths.filter((p) => ['accepted', 'refused'].includes(stateOf(p.state)));
+    expect(decided.length).toBeGreaterThan(1);
+    for (const path of decided) {
+      const visited = path.steps.map((s) => screenOf(s.state));
+      const firstVisits = order.map((screen) => visited.indexOf(screen));
+      expect(firstVisits.every((index) => index >= 0)).toBe(true);
+      expect([...firstVisits].sort((a, b) => a - b)).toEqual(firstVisits);
+    }
+  });
+
+  // The activities answer as the first sample of each actor does (a worker accepted, every record written).
+  const happyActorEvents = new Set(['xstate.done.actor.recordRequest', 'xstate.done.actor.issueTicket', 'xstate.done.actor.notifyWorker']);
+  const isReplayable = (path: (typeof shortestPaths)[number]) =>
+    path.steps.every(({ event }) => {
+      if (!event.type.startsWith('xstate.') || event.type === 'xstate.init' || happyActorEvents.has(event.type)) return true;
+      return event.type === 'xstate.done.actor.checkWorker' && (event as unknown as { output: { ok: boolean } }).output.ok;
+    });
+
+  // Paths to a screen (a busy state passes by itself once its activity answers).
+  it.each(shortestPaths.filter((p) => screenOf(p.state) !== 'busy' && isReplayable(p)).map((p) => [stateOf(p.state), p] as const))(
+    'replays the path to %s with its user events only',
+    async (target, path) => {
+      const machine = requestMachine.provide({
+        actors: {
+          checkWorker: fromPromise(() => Promise.resolve(teacherCheck)),
+          recordRequest: fromPromise(({ input: record }: { input: { version: number } }) => Promise.resolve({ version: record.version })),
+          issueTicket: fromPromise(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
+          notifyWorker: fromPromise(() => Promise.resolve({ notified: true })),
+        },
+        delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000 },
+      });
+      const actor = createActor(machine, { input }).start();
+      const quiet = () => waitFor(actor, (s) => s.status === 'done' || screenOf(s) !== 'busy', { timeout: 1_000 });
+      try {
+        await quiet();
+        for (const { event } of path.steps) {
+          if (event.type.startsWith('xstate.')) continue;
+          expect({ event: event.type, allowed: actor.getSnapshot().can(event) }).toEqual({ event: event.type, allowed: true });
+          actor.send(event);
+          await quiet();
+        }
+        expect(stateOf(actor.getSnapshot())).toBe(target);
+      } finally {
+        actor.stop();
+      }
+    },
+  );
+});
