@@ -10,6 +10,7 @@ import type { Journey, JourneyView } from '../machines/journey';
 import { searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
+import { KeyedMutex } from './keyed-mutex';
 
 export const journeyIdSchema = z
   .string()
@@ -67,6 +68,7 @@ export function belgianToday(now = new Date()): string {
 
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
+  private readonly exclusive = new KeyedMutex();
 
   constructor(
     private readonly deps: { temporal: Client; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
@@ -117,37 +119,52 @@ export class JourneyService {
   }
 
   /** The view, for its owner only. */
-  private async view(id: string, caller: Caller): Promise<JourneyView> {
-    let view: JourneyView;
+  async get(id: string, caller: Caller): Promise<JourneyResponse> {
+    const view = await this.exclusive.run(id, async () => {
+      try {
+        return await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw notFound();
+        throw err;
+      }
+    });
+    if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
+    return this.respond(id, view, caller);
+  }
+
+  /**
+   * Who owns the journey, which machine it runs, whether it still runs: from the server's own record
+   * (search attributes), without asking the worker.
+   */
+  private async describe(id: string, caller: Caller): Promise<{ machine: string; running: boolean }> {
+    let description;
     try {
-      view = await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
+      description = await this.deps.temporal.workflow.getHandle(id).describe();
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound();
       throw err;
     }
-    if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
-    return view;
-  }
-
-  async get(id: string, caller: Caller): Promise<JourneyResponse> {
-    return this.respond(id, await this.view(id, caller), caller);
+    const owner = description.typedSearchAttributes.get(searchAttributes.owner);
+    const machine = description.typedSearchAttributes.get(searchAttributes.machine);
+    if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller).includes(owner)))) throw notFound();
+    return { machine, running: description.status.name === 'RUNNING' };
   }
 
   async send(id: string, event: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
     const idempotencyKey = checkedKey(rawKey);
-    const current = await this.view(id, caller);
-    if (current.status !== 'active') {
-      throw new HttpError(409, 'JOURNEY_ENDED', `This journey has ended on screen "${current.screen}": start a new one`, { state: current.state, allowedEvents: [] });
-    }
+    const current = await this.describe(id, caller);
+    if (!current.running) throw new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
     const journey = this.journey(current.machine);
     const reserved = journey.backofficeEvents?.includes(event.type) ?? false;
     if (reserved !== (caller.kind === 'backoffice')) {
       throw new HttpError(403, 'EVENT_NOT_FOR_CALLER', reserved ? `${event.type} is sent by the back-office only` : `The back-office may send only ${journey.backofficeEvents?.join(', ') || 'no events'}`);
     }
-    const view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
-      args: [event],
-      ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
-    });
+    const view = await this.exclusive.run(id, () =>
+      this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
+        args: [event],
+        ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
+      }),
+    );
     const response = await this.respond(id, view, caller);
     const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
     if (error && typeof error.code === 'string') {

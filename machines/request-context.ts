@@ -18,6 +18,7 @@ import {
   computeWorkload,
   formsOf,
   isLeaveOpenIn,
+  isValidNiss,
   leaveChoiceErrors,
   nissBirthDate,
   periodLimitErrors,
@@ -193,7 +194,7 @@ export function leaveChoiceError(context: RequestContext, leave: LeaveCode, form
 function workerBirthDate(context: RequestContext): string | null {
   const worker = context.selected?.worker;
   if (!worker) return null;
-  return worker.birthDate ?? nissBirthDate(worker.niss).date;
+  return worker.birthDate ?? (isValidNiss(worker.niss) ? nissBirthDate(worker.niss).date : null);
 }
 
 /** A newly chosen leave or form: the dates are kept only when the new leave still allows them. */

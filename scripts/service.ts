@@ -14,6 +14,7 @@ import { loadDemoData } from '../store/demo-data';
 import { migrate } from '../store/migrate';
 import { connectInspector } from '../worker/inspector';
 import { createWorker } from '../worker/worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from './dev-server';
 
 export interface RunningService {
@@ -21,6 +22,50 @@ export interface RunningService {
   temporalAddress: string;
   temporalUiUrl?: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Runs the worker, and runs a new one if it stops on its own (the SDK shuts a worker down on some
+ * failures): journeys are durable, so a new worker takes them up where they are.
+ */
+function superviseWorker(create: () => Promise<{ worker: Worker; connection: NativeConnection }>, log: Logger) {
+  let stopping = false;
+  let current: Worker | undefined;
+  let markStarted!: () => void;
+  let failStart!: (err: unknown) => void;
+  const started = new Promise<void>((resolve, reject) => ((markStarted = resolve), (failStart = reject)));
+  const loop = (async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      let created;
+      try {
+        created = await create();
+      } catch (err) {
+        if (attempt === 0) return failStart(err);
+        log.error('could not create the worker; retrying', { error: String(err) });
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** attempt)));
+        continue;
+      }
+      current = created.worker;
+      markStarted();
+      try {
+        await created.worker.run();
+        if (!stopping) log.error('the worker stopped by itself; starting a new one');
+      } catch (err) {
+        log.error('the worker failed; starting a new one', { error: String(err) });
+      } finally {
+        await created.connection.close();
+      }
+      if (!stopping) await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5))));
+    }
+  })();
+  return {
+    started,
+    async stop() {
+      stopping = true;
+      if (current?.getState() === 'RUNNING') current.shutdown();
+      await loop;
+    },
+  };
 }
 
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
@@ -68,26 +113,25 @@ export async function startService(config: Config, log: Logger): Promise<Running
       cleanups.push(() => Promise.resolve(inspector.stop()));
       log.info('live journeys stream to the XState inspector', { url: config.inspectUrl });
     }
-    const { worker, connection: workerConnection } = await createWorker({
-      address,
-      namespace: config.temporal.namespace,
-      taskQueue: config.temporal.taskQueue,
-      deps: { db },
-      inspector,
-    });
-    cleanups.push(() => workerConnection.close());
-    const running = worker.run();
-    cleanups.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running; // drains: in-flight activities and workflow tasks finish first
-    });
-    running.catch((err: unknown) => log.error('worker stopped with an error', { error: String(err) }));
+    const supervisor = superviseWorker(
+      () => createWorker({ address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { db }, inspector }),
+      log,
+    );
+    await supervisor.started;
+    cleanups.push(() => supervisor.stop()); // drains: in-flight activities and workflow tasks finish first
 
     const app = createApp({ config, db, temporal, log });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
     });
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Requests still waiting after a grace period are cut, so that stopping never hangs.
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        }),
+    );
     const apiUrl = `http://127.0.0.1:${config.port}`;
     log.info('service started', { api: apiUrl, temporal: address, taskQueue: config.temporal.taskQueue });
     return { apiUrl, temporalAddress: address, temporalUiUrl: devServer?.uiUrl, stop: stopAll };

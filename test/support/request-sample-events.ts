@@ -1,16 +1,25 @@
 /**
- * Valid payloads of the request journey for a teacher of school A of PO Y (the guide's example, with the
- * check digits corrected: the guide's numbers fail them). The unit tests generate paths with them
- * (xstate/graph), and the HTTP path tests send them as they are.
+ * Valid payloads of the request journey for Sophie Lambert, statutory primary teacher of school A of PO Y
+ * in the demo cast (the guide's example under valid numbers). The unit tests generate paths with them
+ * (xstate/graph), and the HTTP path tests can send them as they are.
  */
 import type { CheckWorkerOutput, RequestEventPayload, RequestEventType } from '../../machines/request';
+import { demoCast } from '../../store/demo-data';
 
-export const poY = { enterprise: '0123456749', name: 'PO Y' } as const;
-export const schoolA = { number: '0321654968', name: 'École A' } as const;
-/** 85.07.30-033.28, born 30 July 1985. */
-export const teacher = { niss: '85073003328', lastName: 'Dupont', firstName: 'Marie', birthDate: '1985-07-30' } as const;
-/** The PO user who introduces the request. */
-export const poUser = { niss: '78021512312' } as const;
+const { organisations, schools, teachers, people } = demoCast;
+
+export const poY = { enterprise: organisations.poY.enterpriseNumber, name: organisations.poY.name } as const;
+export const schoolA = { number: schools.a.schoolNumber, name: schools.a.name } as const;
+/** 82.04.12-072.57, born 12 April 1982, full time in primary at school A. */
+export const teacher = {
+  niss: teachers.primaryA.niss,
+  lastName: teachers.primaryA.lastName,
+  firstName: teachers.primaryA.firstName,
+  birthDate: teachers.primaryA.birthDate,
+  email: teachers.primaryA.email,
+} as const;
+/** The PO user who introduces the request (PO-education permission only). */
+export const poUser = { niss: people.poEducationOnly.niss } as const;
 
 /** A start input as the API fills it for a PO Y user. */
 export const requestSampleInput = {
@@ -23,7 +32,7 @@ type SampleOf<K extends RequestEventType> = Extract<RequestEventPayload, { type:
 
 /** One valid payload per event type: a half-time parental leave over September and October 2025. */
 export const requestSampleEvents: { readonly [K in RequestEventType]: SampleOf<K> } = {
-  SELECT_WORKER: { type: 'SELECT_WORKER', community: 'FR', school: '0321.654.968', niss: '85.07.30-033.28', status: 'STATUTORY', email: 'marie.dupont@example.be' },
+  SELECT_WORKER: { type: 'SELECT_WORKER', community: 'FR', school: '0321.654.968', niss: '82.04.12-072.57', status: 'STATUTORY', email: teacher.email },
   START_REQUEST: { type: 'START_REQUEST' },
   CHOOSE_LEAVE: { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
   ANSWER_QUESTIONS: { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2025-09-01', end: '2025-10-31', multipleEmployers: false },
@@ -44,9 +53,9 @@ export const requestSampleEventList: readonly RequestEventPayload[] = [
 ];
 
 /** What the stubbed `checkWorker` answers for the teacher. */
-export const teacherCheck: CheckWorkerOutput = {
+export const teacherCheck: Extract<CheckWorkerOutput, { ok: true }> = {
   ok: true,
-  worker: { ...teacher },
+  worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName, birthDate: teacher.birthDate },
   school: { ...schoolA, community: 'FR' },
   occupation: { level: 'PRIMARY', periodsPerWeek: 24 },
   employerCount: 1,
@@ -58,7 +67,7 @@ export const teacherCheck: CheckWorkerOutput = {
  */
 export const requestSampleActorEvents = [
   { type: 'xstate.done.actor.checkWorker', output: teacherCheck },
-  { type: 'xstate.done.actor.checkWorker', output: { ok: false, code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The worker is not occupied in school A.' } },
+  { type: 'xstate.done.actor.checkWorker', output: { ok: false, code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The staff member is not occupied in this school' } },
   { type: 'xstate.done.actor.recordRequest', output: { version: 1 } },
   { type: 'xstate.error.actor.recordRequest', error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' } },
   { type: 'xstate.done.actor.issueTicket', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },

@@ -6,7 +6,21 @@
 import { createActor, fromPromise, waitFor, type AnyStateNode, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { toView } from '../../../machines/journey';
-import { requestJourney, requestMachine, type RequestEvent, type RequestEventPayload, type RequestInput } from '../../../machines/request';
+import {
+  requestJourney,
+  requestMachine,
+  type CheckWorkerInput,
+  type CheckWorkerOutput,
+  type IssueTicketInput,
+  type IssueTicketOutput,
+  type NotifyWorkerInput,
+  type NotifyWorkerOutput,
+  type RecordRequestOutput,
+  type RequestEvent,
+  type RequestEventPayload,
+  type RequestInput,
+  type RequestRecord,
+} from '../../../machines/request';
 import { requestSampleActorEvents, requestSampleEventList, requestSampleInput, teacherCheck } from '../../support/request-sample-events';
 
 type Snapshot = SnapshotFrom<typeof requestMachine>;
@@ -19,7 +33,7 @@ const input = requestSampleInput as unknown as RequestInput;
 const stateNodes: AnyStateNode[] = Object.values(requestMachine.root.states);
 const stateKeys = stateNodes.map((node) => node.key);
 // The delays elapsing, as events (a given event list replaces the graph's default of bare events).
-const delayEvents = [...new Set(stateNodes.flatMap((node) => node.ownEvents).filter((type) => type.startsWith('xstate.after.')))].map((type) => ({ type }));
+const delayEvents = [...new Set(stateNodes.flatMap((node) => node.ownEvents as string[]).filter((type) => type.startsWith('xstate.after.')))].map((type) => ({ type }));
 // The actors' results and the delays are events of the machine too, outside the typed union.
 const events = [...requestSampleEventList.map(parse), ...([...requestSampleActorEvents, ...delayEvents] as unknown as RequestEvent[])];
 // A vertex per state and per fact its routing guards read; versions and answers would make every loop a new vertex.
@@ -93,8 +107,9 @@ describe('request paths (xstate/graph)', () => {
   const happyActorEvents = new Set(['xstate.done.actor.recordRequest', 'xstate.done.actor.issueTicket', 'xstate.done.actor.notifyWorker']);
   const isReplayable = (path: (typeof shortestPaths)[number]) =>
     path.steps.every(({ event }) => {
-      if (!event.type.startsWith('xstate.') || event.type === 'xstate.init' || happyActorEvents.has(event.type)) return true;
-      return event.type === 'xstate.done.actor.checkWorker' && (event as unknown as { output: { ok: boolean } }).output.ok;
+      const type: string = event.type;
+      if (!type.startsWith('xstate.') || type === 'xstate.init' || happyActorEvents.has(type)) return true;
+      return type === 'xstate.done.actor.checkWorker' && (event as unknown as { output: { ok: boolean } }).output.ok;
     });
 
   // Paths to a screen (a busy state passes by itself once its activity answers).
@@ -103,10 +118,10 @@ describe('request paths (xstate/graph)', () => {
     async (target, path) => {
       const machine = requestMachine.provide({
         actors: {
-          checkWorker: fromPromise(() => Promise.resolve(teacherCheck)),
-          recordRequest: fromPromise(({ input: record }: { input: { version: number } }) => Promise.resolve({ version: record.version })),
-          issueTicket: fromPromise(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
-          notifyWorker: fromPromise(() => Promise.resolve({ notified: true })),
+          checkWorker: fromPromise<CheckWorkerOutput, CheckWorkerInput>(() => Promise.resolve(teacherCheck)),
+          recordRequest: fromPromise<RecordRequestOutput, RequestRecord>(({ input: record }) => Promise.resolve({ version: record.version })),
+          issueTicket: fromPromise<IssueTicketOutput, IssueTicketInput>(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
+          notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(() => Promise.resolve({ notified: true })),
         },
         delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000 },
       });

@@ -20,8 +20,9 @@ import {
   type RequestPublicContext,
   type RequestRecord,
 } from '../../../machines/request';
+import type { IsoDate } from '../../../domain';
 import type { ActorError } from '../../../workflows/host';
-import { requestSampleEvents as sample, requestSampleInput, teacher, teacherCheck } from '../../support/request-sample-events';
+import { poUser, poY, requestSampleEvents as sample, requestSampleInput, schoolA, teacher, teacherCheck } from '../../support/request-sample-events';
 
 // ---------------------------------------------------------------------------------------------------
 // Driver
@@ -35,7 +36,7 @@ interface Stubs {
 }
 
 interface DriverOptions {
-  input?: Partial<Omit<RequestInput, 'acting'>> & { acting?: Partial<RequestInput['acting']> };
+  input?: { acting?: Partial<RequestInput['acting']>; openedOn?: string; fullLoads?: RequestInput['fullLoads'] };
   stubs?: Stubs;
   delays?: { draftExpiry?: number; recordRetry?: number };
   clock?: SimulatedClock;
@@ -48,6 +49,7 @@ function isActorError(value: object): value is ActorError {
 /** Resolves later, or rejects with the ActorError the stub returned (as the host rejects a failed activity). */
 async function settle<T extends object>(value: T | ActorError): Promise<T> {
   await Promise.resolve();
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the host rejects with plain ActorError data too
   if (isActorError(value)) throw value;
   return value;
 }
@@ -223,7 +225,7 @@ describe('request journey definition', () => {
   });
 
   it('has an event schema with its type literal for every event the machine handles', () => {
-    const handled = new Set(stateNodes.flatMap((n) => n.ownEvents).filter((e) => !e.startsWith('xstate.')));
+    const handled = new Set(stateNodes.flatMap((n) => n.ownEvents as string[]).filter((e) => !e.startsWith('xstate.')));
     expect([...handled].sort()).toEqual(Object.keys(requestJourney.events).sort());
     for (const [type, schema] of Object.entries(requestJourney.events)) {
       expect(schema.safeParse({ ...(sample as Record<string, object>)[type], type: 'SOMETHING_ELSE' }).success).toBe(false);
@@ -285,10 +287,10 @@ describe('worker selection', () => {
     expect(view).toMatchObject({ state: 'workerSelected', screen: 'workerSelected', allowedEvents: ['ABANDON', 'BACK', 'START_REQUEST'] });
     expect(d.context()).toMatchObject({
       community: 'FR',
-      school: { number: '0321654968', name: 'École A' },
-      worker: { niss: teacher.niss, lastName: 'Dupont', firstName: 'Marie' },
+      school: { number: schoolA.number, name: schoolA.name },
+      worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName },
       workerStatus: 'STATUTORY',
-      email: 'marie.dupont@example.be',
+      email: teacher.email,
       questionDefaults: { level: 'PRIMARY', before: 24, multipleEmployers: false },
       choices: {},
     });
@@ -297,12 +299,12 @@ describe('worker selection', () => {
         version: 1,
         status: 'draft',
         acting: { enterprise: '0123456749', mode: 'PO' },
-        introducedBy: '78021512312',
+        introducedBy: poUser.niss,
         community: 'FR',
         school: '0321654968',
-        worker: { niss: teacher.niss, lastName: 'Dupont', firstName: 'Marie' },
+        worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName },
         workerStatus: 'STATUTORY',
-        email: 'marie.dupont@example.be',
+        email: teacher.email,
         leave: null,
         form: null,
         start: null,
@@ -320,7 +322,7 @@ describe('worker selection', () => {
     const view = await d.send(withoutCommunity);
     expect(view.state).toBe('workerSelection');
     expect(d.context().error).toEqual({ code: 'SELECTION_INCOMPLETE', message: expect.stringMatching(/choose the community/) as string });
-    expect(d.context().selection).toEqual({ community: null, school: '0321654968', niss: teacher.niss, status: 'STATUTORY', email: 'marie.dupont@example.be' });
+    expect(d.context().selection).toEqual({ community: null, school: '0321654968', niss: teacher.niss, status: 'STATUTORY', email: teacher.email });
     expect(d.calls.checkWorker).toEqual([]);
     await d.send(sample.SELECT_WORKER);
     expect(d.context().error).toBeNull();
@@ -353,7 +355,7 @@ describe('worker selection', () => {
     const view = await d.send(sample.SELECT_WORKER);
     expect(view.state).toBe('workerSelection');
     expect(d.context().error).toEqual({ code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The worker is not occupied in school 0321.654.968.' });
-    expect(d.context().selection).toEqual({ community: 'FR', school: '0321654968', niss: teacher.niss, status: 'STATUTORY', email: 'marie.dupont@example.be' });
+    expect(d.context().selection).toEqual({ community: 'FR', school: '0321654968', niss: teacher.niss, status: 'STATUTORY', email: teacher.email });
     expect(d.context().worker).toBeNull();
     expect(d.records).toEqual([]);
   });
@@ -484,7 +486,7 @@ describe('questions', () => {
       { path: 'end', code: 'DATES_ORDER', message: 'The end date (2025-09-01) must be after the start date (2025-10-31).' },
     ]);
     const d = await atQuestions();
-    await d.sendRaw({ ...(parseEvent(sample.ANSWER_QUESTIONS) as Extract<RequestEvent, { type: 'ANSWER_QUESTIONS' }>), start: '2025-10-31', end: '2025-09-01' });
+    await d.sendRaw({ ...(parseEvent(sample.ANSWER_QUESTIONS) as Extract<RequestEvent, { type: 'ANSWER_QUESTIONS' }>), start: '2025-10-31' as IsoDate, end: '2025-09-01' as IsoDate });
     expect(d.context().error?.code).toBe('DATES_ORDER');
   });
 
@@ -597,7 +599,7 @@ describe('confirmation', () => {
     expect(d.context()).toMatchObject({ requestStatus: 'awaiting_worker', ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', workerNotified: true });
     expect(d.calls.issueTicket).toBe(1);
     expect(d.calls.notifyWorker).toEqual([
-      { ticket: 'BAW-2025-000001', worker: { niss: teacher.niss, lastName: 'Dupont', firstName: 'Marie' }, email: 'marie.dupont@example.be' },
+      { ticket: 'BAW-2025-000001', worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName }, email: teacher.email },
     ]);
     expect(d.records.map(({ version, status, ticket, by }) => ({ version, status, ticket, by }))).toEqual([
       { version: 1, status: 'draft', ticket: null, by: 'employer' },
@@ -968,7 +970,7 @@ describe('public context', () => {
         'choices',
       ].sort(),
     );
-    expect(d.context().acting).toEqual({ enterprise: '0123456749', mode: 'PO', enterpriseName: 'PO Y' });
+    expect(d.context().acting).toEqual({ enterprise: '0123456749', mode: 'PO', enterpriseName: poY.name });
     expect(JSON.parse(JSON.stringify(d.context()))).toEqual(d.context());
   });
 });
