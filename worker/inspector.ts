@@ -7,8 +7,15 @@ import type { InjectedSinks } from '@temporalio/worker';
 import type { InspectionRecord, InspectorSinks } from '../workflows/inspection';
 
 /** The part of @statelyai/inspect's Inspector the relay uses. */
+/** What @statelyai/inspect reads of an actor it is told about: its id, its machine config, its parent. */
+export interface ActorRefLike {
+  sessionId: string;
+  logic?: { config: unknown };
+  _parent?: { sessionId: string };
+}
+
 export interface InspectorLike {
-  actor(actorId: string, snapshot?: object, info?: { definition?: string; parentId?: string }): void;
+  actor(actor: string | ActorRefLike, snapshot?: object): void;
   event(actorId: string, event: { type: string }, info?: { source?: string }): void;
   snapshot(actorId: string, snapshot: object, info?: { event?: { type: string } }): void;
   start(): void;
@@ -18,7 +25,15 @@ export interface InspectorLike {
 export function relay(inspector: InspectorLike, record: InspectionRecord): void {
   switch (record.kind) {
     case 'actor':
-      inspector.actor(record.actorId, record.snapshot, { definition: record.definition, parentId: record.parentId });
+      // The inspector draws a machine from `logic.config` of the actor it is given (not from a string id).
+      inspector.actor(
+        {
+          sessionId: record.actorId,
+          ...(record.definition ? { logic: { config: JSON.parse(record.definition) as unknown } } : {}),
+          ...(record.parentId ? { _parent: { sessionId: record.parentId } } : {}),
+        },
+        record.snapshot,
+      );
       break;
     case 'event':
       inspector.event(record.actorId, record.event, record.sourceId ? { source: record.sourceId } : {});

@@ -103,7 +103,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       ]),
     );
     const machine = definition.machine.provide({ actors, delays: start.delays ?? {} });
-    const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.definition)) : undefined;
+    const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.config)) : undefined;
     const actor = start.resume
       ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect })
       : createActor(machine, { input: start.input, inspect });

@@ -31,17 +31,28 @@ function plain(snapshot: unknown): PlainSnapshot {
   return JSON.parse(JSON.stringify({ status: s.status, value: s.value, context: s.context, output: s.output })) as PlainSnapshot;
 }
 
-/** An XState inspection observer that relays through the sink; pass the root machine's definition. */
+/**
+ * An XState inspection observer that relays through the sink; pass the root machine's config (JSON).
+ * Inspection must never break a journey: a record that cannot be made is dropped.
+ */
 export function inspectionRelay(definition: string) {
-  return (event: InspectionEvent) => {
+  const relay = (event: InspectionEvent) => {
     const actorId = idOf(event.actorRef)!;
     if (event.type === '@xstate.actor') {
+      // The actor is still being created: its snapshot follows in the next '@xstate.snapshot'.
       const parent = (event.actorRef as ActorRefLike & { _parent?: ActorRefLike })._parent;
-      inspector.emit({ kind: 'actor', actorId, parentId: idOf(parent), snapshot: plain(event.actorRef.getSnapshot()), ...(parent ? {} : { definition }) });
+      inspector.emit({ kind: 'actor', actorId, parentId: idOf(parent), snapshot: {}, ...(parent ? {} : { definition }) });
     } else if (event.type === '@xstate.event') {
       inspector.emit({ kind: 'event', actorId, sourceId: idOf(event.sourceRef), event: JSON.parse(JSON.stringify(event.event)) as { type: string } });
     } else if (event.type === '@xstate.snapshot') {
       inspector.emit({ kind: 'snapshot', actorId, snapshot: plain(event.snapshot), event: JSON.parse(JSON.stringify(event.event)) as { type: string } });
+    }
+  };
+  return (event: InspectionEvent) => {
+    try {
+      relay(event);
+    } catch {
+      // Dropped on purpose (see above).
     }
   };
 }

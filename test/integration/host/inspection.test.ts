@@ -1,0 +1,73 @@
+/**
+ * Live inspection: with `inspect` on, the host's inspection records leave the workflow through the
+ * Temporal sink and reach the worker's inspector (here a recording stand-in for @statelyai/inspect's).
+ */
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { inspectorSinks, type InspectorLike } from '../../../worker/inspector';
+import { sendEvent, type JourneyStart } from '../../../workflows/messages';
+import { createProbeActivities } from '../../support/probe-activities';
+import { bundle, connectToTestServer, uniqueTaskQueue } from '../../support/temporal';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await connectToTestServer();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function recordingInspector() {
+  const calls: Array<{ kind: string; actorId: string; detail: unknown }> = [];
+  const inspector: InspectorLike = {
+    actor: (actor, snapshot) => calls.push({ kind: 'actor', actorId: typeof actor === 'string' ? actor : actor.sessionId, detail: { snapshot, actor } }),
+    event: (actorId, event) => calls.push({ kind: 'event', actorId, detail: event }),
+    snapshot: (actorId, snapshot) => calls.push({ kind: 'snapshot', actorId, detail: snapshot }),
+    start: () => undefined,
+    stop: () => undefined,
+  };
+  return { calls, inspector };
+}
+
+test('a hosted machine streams its actor, events and snapshots to the inspector', async () => {
+  const taskQueue = uniqueTaskQueue('inspect');
+  const { calls, inspector } = recordingInspector();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await bundle(require.resolve('../../support/probe-workflows')),
+    activities: createProbeActivities().activities,
+    sinks: inspectorSinks(inspector),
+  });
+  await worker.runUntil(async () => {
+    const start: JourneyStart = { machine: 'probe', input: { label: 'inspected' }, owner: 'tester', inspect: true };
+    const handle = await env.client.workflow.start('journey', { taskQueue, workflowId: `probe-${randomUUID()}`, args: [start] });
+    await handle.executeUpdate(sendEvent, { args: [{ type: 'INCREMENT', by: 2 }] });
+    await handle.executeUpdate(sendEvent, { args: [{ type: 'DOUBLE' }] });
+  });
+  const root = calls.find((c) => c.kind === 'actor' && (c.detail as { actor: { logic?: unknown } }).actor.logic);
+  expect(root?.actorId).toMatch(/^probe-.+\/x:0$/);
+  expect((root!.detail as { actor: { logic: { config: unknown } } }).actor.logic.config).toMatchObject({ id: 'probe', initial: 'counting' });
+  expect(calls.filter((c) => c.kind === 'event').map((c) => (c.detail as { type: string }).type)).toEqual(expect.arrayContaining(['INCREMENT', 'DOUBLE']));
+  const snapshots = calls.filter((c) => c.kind === 'snapshot' && c.actorId === root!.actorId).map((c) => c.detail as { value: string; context: { count: number } });
+  expect(snapshots.at(-1)).toMatchObject({ value: 'counting', context: { count: 4 } });
+});
+
+test('without inspect, nothing is emitted', async () => {
+  const taskQueue = uniqueTaskQueue('inspect');
+  const { calls, inspector } = recordingInspector();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await bundle(require.resolve('../../support/probe-workflows')),
+    activities: createProbeActivities().activities,
+    sinks: inspectorSinks(inspector),
+  });
+  await worker.runUntil(async () => {
+    const start: JourneyStart = { machine: 'probe', input: { label: 'quiet' }, owner: 'tester' };
+    const handle = await env.client.workflow.start('journey', { taskQueue, workflowId: `probe-${randomUUID()}`, args: [start] });
+    await handle.executeUpdate(sendEvent, { args: [{ type: 'INCREMENT', by: 2 }] });
+  });
+  expect(calls).toEqual([]);
+});
