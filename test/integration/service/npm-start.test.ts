@@ -2,7 +2,7 @@
  * The whole service started the way `npm start` does (its own embedded Temporal dev server, embedded
  * PGlite, worker, API), answering /healthz and /readyz, then stopped with SIGINT.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,10 +18,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<Response> {
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     try {
       const res = await fetch(url);
       if (res.ok) return res;
@@ -46,16 +47,19 @@ test('npm start runs the service with its embedded defaults and stops cleanly on
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
-    const health = await waitFor(`http://127.0.0.1:${port}/healthz`, 90_000);
+    const health = await waitFor(`http://127.0.0.1:${port}/healthz`, 90_000, child);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 30_000);
+    const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 30_000, child);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
     const ui = await fetch(`http://127.0.0.1:${uiPort}/`);
     expect(ui.status).toBe(200);
     expect(output).toContain('demo data loaded');
   } finally {
     child.kill('SIGINT');
+    // Stopping must not hang: past 30 s the service is killed and the test fails.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     const code = await exited;
+    clearTimeout(killer);
     rmSync(dataDir, { recursive: true, force: true });
     if (code !== 0) console.error(output);
     expect(code).toBe(0);
