@@ -10,6 +10,7 @@ import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
 import { HttpMetrics } from './metrics';
+import { rateLimit } from './rate-limit';
 import { backofficeRoutes } from './routes/backoffice';
 import { docsRouter } from './routes/docs';
 import { identityRoutes } from './routes/identity';
@@ -37,8 +38,10 @@ export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
 export function createApp(deps: AppDeps): express.Express {
   const tokens = createTokenService(deps.config.tokens.secret, deps.config.tokens.ttlMinutes);
   const routes = apiRoutes(deps, tokens);
-  const signedIn = authenticate(tokens);
-  const open: RequestHandler = (_req, _res, next) => next();
+  const limited = rateLimit(deps.config.rateLimitPerMinute);
+  const verified = authenticate(tokens);
+  const signedIn: RequestHandler = (req, res, next) => verified(req, res, (err?: unknown) => (err ? next(err) : limited(req, res, next)));
+  const open: RequestHandler = limited;
   const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: signedIn, backoffice: signedIn };
 
   const metrics = new HttpMetrics();

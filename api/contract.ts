@@ -88,6 +88,7 @@ export const standardErrors = {
   404: { description: 'Not found (also for another tenant’s object)', schema: errorBody },
   409: { description: 'Not allowed in the current state; `details.allowedEvents` lists what is', schema: errorBody },
   422: { description: 'Invalid input; `details.issues` names each broken rule', schema: errorBody },
+  429: { description: 'Too many calls from this caller; see Retry-After', schema: errorBody },
 } as const;
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -125,7 +126,11 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
       ],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: Object.fromEntries(
-        Object.entries({ ...(r.auth === 'none' ? {} : { 401: standardErrors[401] }), ...r.responses }).map(([status, resp]) => [
+        Object.entries({
+          ...(r.auth === 'none' ? {} : { 401: standardErrors[401] }),
+          ...(r.method === 'get' ? {} : { 429: standardErrors[429] }),
+          ...r.responses,
+        }).map(([status, resp]) => [
           status,
           { description: resp.description, ...(resp.schema ? { content: { 'application/json': { schema: jsonSchema(resp.schema, 'output') } } } : {}) },
         ]),

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_FULL_LOADS, EDUCATION_LEVEL_CODES, type FullLoads } from '../domain';
+import { DEFAULT_FULL_LOADS, fullLoadOverridesSchema, type FullLoads } from '../domain';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z
@@ -33,6 +33,8 @@ const envSchema = z.object({
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of identity and acting-context tokens, in minutes. */
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Calls that change something, per caller and minute, before 429 (per API replica). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Named delays of the journeys, in minutes: idle sign-in/access sessions and untouched drafts. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(30),
@@ -50,7 +52,7 @@ const envSchema = z.object({
         return z.NEVER;
       }
     })
-    .pipe(z.partialRecord(z.enum(EDUCATION_LEVEL_CODES), z.number().int().positive('a full load is a positive whole number of periods')))
+    .pipe(fullLoadOverridesSchema)
     .optional(),
   /** Stream live journeys to the XState inspector through this WebSocket URL (development). */
   INSPECT_URL: z.url({ protocol: /^wss?$/ }).optional(),
@@ -95,6 +97,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     tokens: { secret: c.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET, ttlMinutes: c.TOKEN_TTL_MINUTES },
     delays: { sessionIdle: c.SESSION_IDLE_MINUTES * 60_000, draftExpiry: c.DRAFT_EXPIRY_DAYS * 24 * 60 * 60_000 },
     inspectUrl: c.INSPECT_URL,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     fullLoads: { ...DEFAULT_FULL_LOADS, ...c.FULL_LOADS } as FullLoads,
   } as const;
 }

@@ -62,6 +62,14 @@ export const ACTING_MODES: Catalogue<ActingMode> = {
   OWN_COMPANY: { label: 'J’agis au nom de la société avec laquelle je suis connecté' },
 };
 
+/** The permission that opens each acting mode. */
+const PERMISSION_OF_MODE: Readonly<Record<ActingMode, Permission>> = { PO: 'PO_EDUCATION', OWN_COMPANY: 'EMPLOYER' };
+
+/** The modes a person may act in for an organisation, from the permissions they hold in it. */
+export function actingModesOf(permissions: readonly Permission[]): ActingMode[] {
+  return ACTING_MODE_CODES.filter((mode) => permissions.includes(PERMISSION_OF_MODE[mode]));
+}
+
 export const WORKER_STATUS_CODES = ['STATUTORY', 'CONTRACTUAL', 'TEMPORARY'] as const;
 export type WorkerStatus = (typeof WORKER_STATUS_CODES)[number];
 

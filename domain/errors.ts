@@ -74,6 +74,20 @@ export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
 
+/** The DomainError of each value its parser refuses, naming the value's field; other errors are thrown. */
+export function fieldErrors<F extends string, V>(values: Readonly<Record<F, V>>, parse: (value: V, field: F) => unknown): DomainError[] {
+  const errors: DomainError[] = [];
+  for (const [field, value] of Object.entries(values) as [F, V][]) {
+    try {
+      parse(value, field);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      errors.push(new DomainError(error.code, error.message, { ...error.details, field }));
+    }
+  }
+  return errors;
+}
+
 /** Something the user should see and may accept (shown on the confirmation page), never a refusal. */
 export const DOMAIN_WARNING_CODES = [
   'WORKLOAD_FRACTION_MISMATCH',

@@ -14,7 +14,7 @@ import {
   type LeaveForm,
 } from './catalogue';
 import { addMonths, ageOn, compareIsoDates, parseIsoDate, periodLength, type IsoDate } from './dates';
-import { DomainError, type DomainWarning } from './errors';
+import { DomainError, fieldErrors, type DomainWarning } from './errors';
 import { computeWorkload, fractionMismatchWarning, workloadErrors } from './workload';
 
 export interface Findings {
@@ -55,18 +55,7 @@ export function leaveChoiceErrors(leave: LeaveCode, form: LeaveForm, community: 
 
 /** Both dates real `YYYY-MM-DD` days and the end after the start. */
 export function datesErrors(start: string, end: string): DomainError[] {
-  const errors: DomainError[] = [];
-  for (const [field, value] of [
-    ['start', start],
-    ['end', end],
-  ] as const) {
-    try {
-      parseIsoDate(value, `${field} date`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      errors.push(new DomainError(error.code, error.message, { ...error.details, field }));
-    }
-  }
+  const errors = fieldErrors({ start, end }, (value, field) => parseIsoDate(value, `${field} date`));
   if (errors.length === 0 && compareIsoDates(end, start) <= 0) {
     errors.push(
       new DomainError('DATES_ORDER', `The end date (${end}) must be after the start date (${start}).`, {

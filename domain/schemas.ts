@@ -39,16 +39,17 @@ function addDomainIssue(ctx: IssueSink, error: DomainError, path?: PropertyKey[]
   ctx.addIssue({ code: 'custom', message: error.message, params: { ...error.details, code: error.code }, path });
 }
 
-function reportAll(ctx: IssueSink, errors: readonly DomainError[]): void {
+/** Each refused rule as an issue on its field (a full load is no field of a form), carrying the DomainError code. */
+export function reportDomainErrors(ctx: IssueSink, errors: readonly DomainError[]): void {
   for (const error of errors) {
     const field = error.details?.field;
     addDomainIssue(ctx, error, typeof field === 'string' && field !== 'fullLoad' ? [field] : undefined);
   }
 }
 
-/** A string parsed by a domain function that throws DomainError. */
-function parsedString<T>(parse: (input: string) => T, what: string) {
-  return z.string({ error: `${what} must be given as text.` }).transform((value, ctx): T => {
+/** A transform by a domain function: the DomainError it throws becomes the issue. */
+function parsedBy<I, T>(parse: (input: I) => T) {
+  return (value: I, ctx: IssueSink): T => {
     try {
       return parse(value);
     } catch (error) {
@@ -56,7 +57,12 @@ function parsedString<T>(parse: (input: string) => T, what: string) {
       addDomainIssue(ctx, error);
       return z.NEVER;
     }
-  });
+  };
+}
+
+/** A string parsed by a domain function that throws DomainError. */
+function parsedString<T>(parse: (input: string) => T, what: string) {
+  return z.string({ error: `${what} must be given as text.` }).transform(parsedBy(parse));
 }
 
 /** The DomainError code an issue carries, if it came from a domain rule. */
@@ -93,15 +99,7 @@ export const emailSchema = z.preprocess(
 /** A whole number of periods, as a number or digits; "19:30", "19h" and 19.5 are refused. */
 export const periodsSchema = z
   .union([z.number(), z.string()], { error: 'A workload is a whole number of periods.' })
-  .transform((value, ctx): number => {
-    try {
-      return parsePeriods(value);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      addDomainIssue(ctx, error);
-      return z.NEVER;
-    }
-  });
+  .transform(parsedBy((value: number | string) => parsePeriods(value)));
 
 // ---------------------------------------------------------------------------------------------------
 // Catalogues
@@ -122,10 +120,27 @@ export const educationLevelSchema = catalogueEnum(EDUCATION_LEVEL_CODES, EDUCATI
 export const leaveCodeSchema = catalogueEnum(LEAVE_CODES, LEAVES, 'The leave');
 export const leaveFormSchema = catalogueEnum(LEAVE_FORM_CODES, LEAVE_FORMS, 'The form of the leave');
 
+// ---------------------------------------------------------------------------------------------------
+// Full-time loads (they change: configuration and each request's input give them)
+
+/** The periods of one full-time load. */
+export const fullLoadSchema = z
+  .number({ error: 'A full-time load is a number of periods.' })
+  .int('A full-time load is a whole number of periods.')
+  .positive('A full-time load is above 0 periods.');
+
+/** A full load for every education level. */
+export const fullLoadsSchema = z.record(educationLevelSchema, fullLoadSchema, {
+  error: 'The full-time loads give the periods of a full load for every education level.',
+});
+
+/** Full loads of some levels, overriding the others' (e.g. the domain's defaults). */
+export const fullLoadOverridesSchema = z.partialRecord(educationLevelSchema, fullLoadSchema);
+
 /** The leave screen: the form must be one of the leave's, the leave open in the community (null: own company). */
 export const leaveChoiceSchema = z
   .object({ community: communitySchema.nullable(), leave: leaveCodeSchema, form: leaveFormSchema })
-  .superRefine(({ community, leave, form }, ctx) => reportAll(ctx, leaveChoiceErrors(leave, form, community)));
+  .superRefine(({ community, leave, form }, ctx) => reportDomainErrors(ctx, leaveChoiceErrors(leave, form, community)));
 
 // ---------------------------------------------------------------------------------------------------
 // The characteristics screen
@@ -160,7 +175,7 @@ export function makeCharacteristicsSchema(options: CharacteristicsSchemaOptions 
       if (errors.length === 0 && options.leave) {
         errors.push(...periodLimitErrors(options.leave.code, options.leave.form, value.start, value.end));
       }
-      reportAll(ctx, errors);
+      reportDomainErrors(ctx, errors);
     })
     .transform((value) => deriveCharacteristics(value, fullLoads));
 }

@@ -1,6 +1,6 @@
 // Workload in teaching periods: always whole periods, never hours; the full load is a parameter.
 import { LEAVE_FORMS, type LeaveForm } from './catalogue';
-import { DomainError, type DomainWarning } from './errors';
+import { DomainError, fieldErrors, type DomainWarning } from './errors';
 
 // "19h", "19 h 30", "19:30", "19u30", "120 min", "heures"... hours/minutes, not periods.
 const LOOKS_LIKE_HOURS = /\d\s*[hu:]|\b(min|minutes?|heures?|hours?|uur|uren)\b/i;
@@ -69,18 +69,7 @@ export function workloadErrors({ fullLoad, before, during }: WorkloadInput): Dom
       }),
     ];
   }
-  const errors: DomainError[] = [];
-  for (const [field, value] of [
-    ['before', before],
-    ['during', during],
-  ] as const) {
-    try {
-      parsePeriods(value, `workload ${field} the interruption`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      errors.push(new DomainError(error.code, error.message, { ...error.details, field }));
-    }
-  }
+  const errors = fieldErrors({ before, during }, (value, field) => parsePeriods(value, `workload ${field} the interruption`));
   if (errors.length) return errors;
   if (before > fullLoad) {
     errors.push(

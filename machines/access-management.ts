@@ -17,25 +17,24 @@ import {
   type Permission,
   type Role,
 } from '../domain';
-import type { ActorError } from '../workflows/host';
-import { hostedActor } from './actors';
-import { defineJourney } from './journey';
+import { hostedActor, showActorError, type ScreenError } from './actors';
+import { defineJourney, signal, type EventOf } from './journey';
+import {
+  choosesOneOfMyOrganisations,
+  membershipIn,
+  noOrganisationLoaded,
+  organisationGuards,
+  unknownOrganisationChoice,
+  type LoadOrganisationsOfPersonInput,
+  type LoadOrganisationsOfPersonOutput,
+  type OrganisationMembership,
+} from './organisations';
+
+export type { ScreenError } from './actors';
+export type { LoadOrganisationsOfPersonInput, LoadOrganisationsOfPersonOutput, OrganisationMembership } from './organisations';
 
 // ---------------------------------------------------------------------------------------------------
 // Actor contracts: the activities of the same names take the input and return the output.
-
-/** One of the person's ACTIVE memberships of an access group (one group per organisation). */
-export interface OrganisationMembership {
-  enterprise: string;
-  name: string;
-  role: Role;
-  status: MemberStatus;
-  permissions: Permission[];
-}
-export interface LoadOrganisationsOfPersonInput {
-  niss: string;
-}
-export type LoadOrganisationsOfPersonOutput = OrganisationMembership[];
 
 export interface Member {
   niss: string;
@@ -95,8 +94,6 @@ export const permissionSelectionSchema = z
   .array(permissionSchema, { error: 'The permissions must be given as a list.' })
   .refine((permissions) => new Set(permissions).size === permissions.length, 'Each permission may be selected only once.');
 
-const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
-
 export const accessManagementEvents = {
   OPEN_ACCESS_MANAGEMENT: signal('OPEN_ACCESS_MANAGEMENT'),
   SIGN_IN: signal('SIGN_IN'),
@@ -121,13 +118,10 @@ export const accessManagementEvents = {
   SIGN_OUT: signal('SIGN_OUT'),
 };
 
-type EventSchemas = typeof accessManagementEvents;
-export type AccessManagementEvent = { [K in keyof EventSchemas]: z.output<EventSchemas[K]> }[keyof EventSchemas];
+export type AccessManagementEvent = EventOf<typeof accessManagementEvents>;
 
 // ---------------------------------------------------------------------------------------------------
 // Context
-
-export type ScreenError = Pick<ActorError, 'code' | 'message'>;
 
 export interface MemberDraft {
   member: Member;
@@ -155,28 +149,10 @@ export interface AccessManagementContext {
   error: ScreenError | null;
 }
 
-function membershipIn(context: AccessManagementContext, enterprise: string | null): OrganisationMembership | undefined {
-  return context.organisations.find((o) => o.enterprise === enterprise);
-}
-
 /** The open group: every state after CHOOSE_GROUP has one. */
 function openGroup(context: AccessManagementContext): string {
   if (context.group === null) throw new Error('No group is open');
   return context.group;
-}
-
-/** CHOOSE_ORGANISATION of an enterprise that is not one of the person's organisations (both sign-in journeys). */
-export function unknownOrganisationError(enterprise: string): ScreenError {
-  return { code: 'UNKNOWN_ORGANISATION', message: `Enterprise ${enterprise} is not an organisation whose group you are an active member of.` };
-}
-
-/** An activity failure as the screen shows it (the host delivers ActorError; anything else is unexpected). */
-export function screenErrorOf(error: unknown): ScreenError {
-  if (typeof error === 'object' && error !== null) {
-    const { code, message } = error as Partial<ActorError>;
-    if (typeof code === 'string' && typeof message === 'string') return { code, message };
-  }
-  return { code: 'ACTIVITY_FAILED', message: error instanceof Error ? error.message : String(error) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -200,10 +176,9 @@ export const accessManagementMachine = setup({
   },
   delays: { sessionIdle: 30 * 60_000 },
   guards: {
-    hasNoOrganisation: (_, params: { organisations: readonly OrganisationMembership[] }) => params.organisations.length === 0,
-    isOneOfMyOrganisations: ({ context }, params: { enterprise: string }) => membershipIn(context, params.enterprise) !== undefined,
+    ...organisationGuards,
     managesOpenGroup: ({ context }) => {
-      const membership = membershipIn(context, context.group);
+      const membership = membershipIn(context.organisations, context.group);
       return membership !== undefined && isAccessManager(membership.role);
     },
     isUnknownMember: (_, params: { member: Member | null }) => params.member === null,
@@ -245,14 +220,10 @@ export const accessManagementMachine = setup({
             src: 'loadOrganisationsOfPerson',
             input: ({ context }) => ({ niss: context.niss }),
             onDone: [
-              {
-                guard: { type: 'hasNoOrganisation', params: ({ event }) => ({ organisations: event.output }) },
-                target: 'noOrganisation',
-                actions: assign({ organisations: [] }),
-              },
+              { guard: noOrganisationLoaded, target: 'noOrganisation', actions: assign({ organisations: [] }) },
               { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
             ],
-            onError: { target: '#accessManagement.signIn', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+            onError: { target: '#accessManagement.signIn', actions: showActorError },
           },
         },
         organisationChoice: {
@@ -260,16 +231,8 @@ export const accessManagementMachine = setup({
           after: endsWhenIdle,
           on: {
             CHOOSE_ORGANISATION: [
-              {
-                guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
-                target: 'home',
-                actions: ['clearMessages', assign({ organisation: ({ event }) => event.enterprise })],
-              },
-              {
-                target: 'organisationChoice',
-                reenter: true,
-                actions: { type: 'showError', params: ({ event }) => unknownOrganisationError(event.enterprise) },
-              },
+              { guard: choosesOneOfMyOrganisations, target: 'home', actions: ['clearMessages', assign({ organisation: ({ event }) => event.enterprise })] },
+              unknownOrganisationChoice,
             ],
             HELP: toHelp,
           },
@@ -285,7 +248,7 @@ export const accessManagementMachine = setup({
           on: {
             CHOOSE_GROUP: [
               {
-                guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
+                guard: choosesOneOfMyOrganisations,
                 target: 'memberList',
                 actions: ['clearMessages', assign({ group: ({ event }) => event.enterprise })],
               },
@@ -357,7 +320,7 @@ export const accessManagementMachine = setup({
                 actions: assign({ editing: ({ event }) => event.output && { member: event.output, permissions: event.output.permissions } }),
               },
             ],
-            onError: { target: 'memberList', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+            onError: { target: 'memberList', actions: showActorError },
           },
         },
         memberEdit: {
@@ -407,7 +370,7 @@ export const accessManagementMachine = setup({
                 editing: null,
               }),
             },
-            onError: { target: 'memberEdit', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+            onError: { target: 'memberEdit', actions: showActorError },
           },
         },
         memberAdd: {
@@ -459,7 +422,7 @@ export const accessManagementMachine = setup({
               actions: assign({ notice: ({ event }) => ({ code: 'MEMBER_ADDED' as const, niss: event.output.niss }), newMember: null }),
             },
             // DUPLICATE_MEMBER or NOT_ACCESS_MANAGER: back to the form as typed.
-            onError: { target: 'memberAdd', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+            onError: { target: 'memberAdd', actions: showActorError },
           },
         },
         previous: { type: 'history' },

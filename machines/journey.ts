@@ -5,7 +5,7 @@
  * them as Temporal activities of the same name; delays are named so tests can shorten them.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, ContextFrom, InputFrom } from 'xstate';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface ScreenMeta {
   /** Stable screen code a UI switches on. */
@@ -38,6 +38,12 @@ export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
 export function defineJourney<TMachine extends AnyStateMachine>(journey: Journey<TMachine>): Journey<TMachine> {
   return journey;
 }
+
+/** The schema of an event that carries nothing but its type. */
+export const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+/** What a machine receives: the parsed payload of any of its event schemas. */
+export type EventOf<TSchemas extends Record<string, z.ZodType>> = { [K in keyof TSchemas]: z.output<TSchemas[K]> }[keyof TSchemas];
 
 export type JourneyStatus = 'active' | 'done' | 'error' | 'stopped';
 

@@ -36,11 +36,11 @@ import {
   type WorkerStatus,
 } from '../domain';
 import type { ActorError } from '../workflows/host';
+import type { ScreenError } from './actors';
 import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './request-contracts';
 import type { RequestInput } from './request-events';
 
-/** Shown on the screen after a refused event or a failed activity; cleared by the next accepted event. */
-export type ScreenError = Pick<ActorError, 'code' | 'message'>;
+export type { ScreenError } from './actors';
 
 /** The worker-selection form as last typed (kept when the check refuses it). */
 export interface WorkerSelectionFields {
@@ -130,15 +130,6 @@ export function initialContext(input: RequestInput): RequestContext {
 
 export function screenErrorOf(error: DomainError | ActorError | { code: string; message: string }): ScreenError {
   return { code: error.code, message: error.message };
-}
-
-/** An invoked actor's failure as the screen shows it (the host delivers ActorError; anything else is unexpected). */
-export function actorErrorOf(error: unknown): ScreenError {
-  if (typeof error === 'object' && error !== null) {
-    const { code, message } = error as Partial<ActorError>;
-    if (typeof code === 'string' && typeof message === 'string') return { code, message };
-  }
-  return { code: 'ACTIVITY_FAILED', message: error instanceof Error ? error.message : String(error) };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -11,27 +11,19 @@ import {
   educationLevelSchema,
   emailSchema,
   enterpriseNumberSchema,
+  fullLoadsSchema,
   isoDateSchema,
   leaveChoiceErrors,
   leaveCodeSchema,
   leaveFormSchema,
   nissSchema,
   periodsSchema,
+  reportDomainErrors,
   schoolNumberSchema,
   workerStatusSchema,
-  type DomainError,
   type FullLoads,
 } from '../domain';
-
-type IssueSink = Pick<z.core.$RefinementCtx, 'addIssue'>;
-
-/** Each refused rule as an issue on its field, carrying the DomainError code (as the domain schemas do). */
-function reportDomainErrors(ctx: IssueSink, errors: readonly DomainError[]): void {
-  for (const { code, message, details } of errors) {
-    const field = details?.field;
-    ctx.addIssue({ code: 'custom', message, params: { ...details, code }, path: typeof field === 'string' ? [field] : undefined });
-  }
-}
+import { signal, type EventOf } from './journey';
 
 function reasonSchema(what: string) {
   return z
@@ -43,12 +35,6 @@ function reasonSchema(what: string) {
 
 // ---------------------------------------------------------------------------------------------------
 // Start input: filled by the API from the verified token and the configuration.
-
-export const fullLoadsSchema = z.record(
-  educationLevelSchema,
-  z.number({ error: 'A full-time load is a number of periods.' }).int('A full-time load is a whole number of periods.').positive('A full-time load is above 0 periods.'),
-  { error: 'The full-time loads give the periods of a full load for every education level.' },
-);
 
 export const requestInputSchema = z.object({
   acting: z.object({
@@ -78,8 +64,6 @@ const STATELESS_FULL_LOADS: FullLoads = {
   LOWER_SECONDARY: Number.MAX_SAFE_INTEGER,
   UPPER_SECONDARY: Number.MAX_SAFE_INTEGER,
 };
-
-const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
 export const requestEvents = {
   /** "Sélectionner": as PO with community and school; in own-company mode without (the machine checks the mode). */
@@ -137,7 +121,7 @@ export const requestEvents = {
 type EventSchemas = typeof requestEvents;
 export type RequestEventType = keyof EventSchemas;
 /** What the machine receives: the parsed payloads (NISS and numbers normalised to digits). */
-export type RequestEvent = { [K in RequestEventType]: z.output<EventSchemas[K]> }[RequestEventType];
+export type RequestEvent = EventOf<EventSchemas>;
 /** What a client sends, before parsing. */
 export type RequestEventPayload = { [K in RequestEventType]: z.input<EventSchemas[K]> }[RequestEventType];
 

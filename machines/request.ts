@@ -7,7 +7,7 @@
  */
 import { and, assign, not, setup } from 'xstate';
 import { assertTransition, canTransition, isDomainError, type RequestStatus } from '../domain';
-import { hostedActor } from './actors';
+import { actorErrorOf, hostedActor, showActorError } from './actors';
 import { defineJourney, type ScreenMeta } from './journey';
 import type {
   CheckWorkerInput,
@@ -21,7 +21,6 @@ import type {
   RequestSummary,
 } from './request-contracts';
 import {
-  actorErrorOf,
   answersError,
   answersOf,
   initialContext,
@@ -116,6 +115,18 @@ const abandonDraft = [
 
 /** A record that must eventually be written: after a final activity failure, try again after `recordRetry`. */
 const retryRecord = (target: string) => ({ meta: BUSY, after: { recordRetry: target } });
+
+/** The status change recorded by `recordRequest`. */
+const applyRecord = { type: 'applyRecord', params: ({ event }: { event: { output: RecordRequestOutput } }) => event.output } as const;
+
+/** A busy state that records the pending change (or the current status) at the next version. */
+function recordingState<const TDone, const TError>({ onDone, onError }: { onDone: TDone; onError: TError }) {
+  return {
+    meta: BUSY,
+    entry: 'nextVersion',
+    invoke: { id: 'recordRequest', src: 'recordRequest', input: ({ context }: { context: RequestContext }) => requestRecordOf(context), onDone, onError },
+  } as const;
+}
 
 export const requestMachine = setup({
   types: {
@@ -227,20 +238,13 @@ export const requestMachine = setup({
             actions: { type: 'showError', params: ({ event }) => (event.output.ok ? null : { code: event.output.code, message: event.output.message }) },
           },
         ],
-        onError: { target: 'workerSelection', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+        onError: { target: 'workerSelection', actions: showActorError },
       },
     },
-    recordingDraft: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'workerSelected', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        onError: { target: 'workerSelection', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
-      },
-    },
+    recordingDraft: recordingState({
+      onDone: { target: 'workerSelected', actions: applyRecord },
+      onError: { target: 'workerSelection', actions: ['dropChange', showActorError] },
+    }),
     workerSelected: {
       meta: screen('workerSelected', ['title', 'instruction', 'newRequest', 'otherWorker', 'abandon']),
       after: expiresWhenUntouched,
@@ -347,21 +351,14 @@ export const requestMachine = setup({
             { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed by the employer: all information is correct.' } },
           ],
         },
-        onError: { target: 'confirmation', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
+        onError: { target: 'confirmation', actions: showActorError },
       },
     },
-    recordingSubmission: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'notifyingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        // The ticket is kept: confirming again records it without issuing another.
-        onError: { target: 'confirmation', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
-      },
-    },
+    recordingSubmission: recordingState({
+      onDone: { target: 'notifyingWorker', actions: applyRecord },
+      // The ticket is kept: confirming again records it without issuing another.
+      onError: { target: 'confirmation', actions: ['dropChange', showActorError] },
+    }),
     notifyingWorker: {
       meta: BUSY,
       invoke: {
@@ -404,17 +401,10 @@ export const requestMachine = setup({
         },
       },
     },
-    recordingAwaitingWorker: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'awaitingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        onError: { target: 'awaitingWorkerRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
-      },
-    },
+    recordingAwaitingWorker: recordingState({
+      onDone: { target: 'awaitingWorker', actions: applyRecord },
+      onError: { target: 'awaitingWorkerRetry', actions: showActorError },
+    }),
     awaitingWorkerRetry: retryRecord('recordingAwaitingWorker'),
     awaitingWorker: {
       meta: screen('awaitingWorker', ['title', 'ticket', 'ticketHint', 'withdraw']),
@@ -431,17 +421,10 @@ export const requestMachine = setup({
         },
       },
     },
-    recordingWorkerPart: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'inProcessing', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        onError: { target: 'awaitingWorker', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
-      },
-    },
+    recordingWorkerPart: recordingState({
+      onDone: { target: 'inProcessing', actions: applyRecord },
+      onError: { target: 'awaitingWorker', actions: ['dropChange', showActorError] },
+    }),
     inProcessing: {
       meta: screen('inProcessing', ['title', 'ticket', 'ticketHint']),
       on: {
@@ -457,66 +440,30 @@ export const requestMachine = setup({
         },
       },
     },
-    recordingDecision: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: [
-          {
-            guard: { type: 'isPendingStatus', params: { status: 'accepted' } },
-            target: 'accepted',
-            actions: { type: 'applyRecord', params: ({ event }) => event.output },
-          },
-          { target: 'refused', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        ],
-        onError: { target: 'inProcessing', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
-      },
-    },
-    recordingSendBack: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: [
-          // To the employer: back to the questions, the answers kept, to correct and confirm again.
-          {
-            guard: { type: 'isPendingStatus', params: { status: 'draft' } },
-            target: 'questions',
-            actions: { type: 'applyRecord', params: ({ event }) => event.output },
-          },
-          { target: 'awaitingWorker', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        ],
-        onError: { target: 'inProcessing', actions: ['dropChange', { type: 'showError', params: ({ event }) => actorErrorOf(event.error) }] },
-      },
-    },
-    recordingWithdrawal: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'withdrawn', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        onError: { target: 'withdrawalRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
-      },
-    },
+    recordingDecision: recordingState({
+      onDone: [
+        { guard: { type: 'isPendingStatus', params: { status: 'accepted' } }, target: 'accepted', actions: applyRecord },
+        { target: 'refused', actions: applyRecord },
+      ],
+      onError: { target: 'inProcessing', actions: ['dropChange', showActorError] },
+    }),
+    recordingSendBack: recordingState({
+      onDone: [
+        // To the employer: back to the questions, the answers kept, to correct and confirm again.
+        { guard: { type: 'isPendingStatus', params: { status: 'draft' } }, target: 'questions', actions: applyRecord },
+        { target: 'awaitingWorker', actions: applyRecord },
+      ],
+      onError: { target: 'inProcessing', actions: ['dropChange', showActorError] },
+    }),
+    recordingWithdrawal: recordingState({
+      onDone: { target: 'withdrawn', actions: applyRecord },
+      onError: { target: 'withdrawalRetry', actions: showActorError },
+    }),
     withdrawalRetry: retryRecord('recordingWithdrawal'),
-    recordingExpiry: {
-      meta: BUSY,
-      entry: 'nextVersion',
-      invoke: {
-        id: 'recordRequest',
-        src: 'recordRequest',
-        input: ({ context }) => requestRecordOf(context),
-        onDone: { target: 'expired', actions: { type: 'applyRecord', params: ({ event }) => event.output } },
-        onError: { target: 'expiryRetry', actions: { type: 'showError', params: ({ event }) => actorErrorOf(event.error) } },
-      },
-    },
+    recordingExpiry: recordingState({
+      onDone: { target: 'expired', actions: applyRecord },
+      onError: { target: 'expiryRetry', actions: showActorError },
+    }),
     expiryRetry: retryRecord('recordingExpiry'),
     withdrawn: { type: 'final', meta: screen('withdrawn', ['title']) },
     expired: { type: 'final', meta: screen('expired', ['title']) },

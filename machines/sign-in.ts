@@ -11,36 +11,27 @@ import {
   ACTING_MODE_CODES,
   PERMISSIONS,
   actingModeSchema,
+  actingModesOf,
   enterpriseNumberSchema,
   nissSchema,
   type ActingMode,
   type Permission,
 } from '../domain';
+import { hostedActor, showActorError, type ScreenError } from './actors';
+import { defineJourney, signal, type EventOf } from './journey';
 import {
-  screenErrorOf,
-  unknownOrganisationError,
+  choosesOneOfMyOrganisations,
+  membershipIn,
+  noOrganisationLoaded,
+  organisationGuards,
+  unknownOrganisationChoice,
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
   type OrganisationMembership,
-  type ScreenError,
-} from './access-management';
-import { hostedActor } from './actors';
-import { defineJourney } from './journey';
-
-// ---------------------------------------------------------------------------------------------------
-// Acting modes
-
-const PERMISSION_OF_MODE: Readonly<Record<ActingMode, Permission>> = { PO: 'PO_EDUCATION', OWN_COMPANY: 'EMPLOYER' };
-
-/** The modes a person may act in for an organisation, from the permissions they hold in it. */
-export function actingModesOf(permissions: readonly Permission[]): ActingMode[] {
-  return ACTING_MODE_CODES.filter((mode) => permissions.includes(PERMISSION_OF_MODE[mode]));
-}
+} from './organisations';
 
 // ---------------------------------------------------------------------------------------------------
 // Events: validated by these schemas before the machine sees them.
-
-const signal = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
 export const signInEvents = {
   EMPLOYER: signal('EMPLOYER'),
@@ -53,8 +44,7 @@ export const signInEvents = {
   CHOOSE_OTHER_ORGANISATION: signal('CHOOSE_OTHER_ORGANISATION'),
 };
 
-type EventSchemas = typeof signInEvents;
-export type SignInEvent = { [K in keyof EventSchemas]: z.output<EventSchemas[K]> }[keyof EventSchemas];
+export type SignInEvent = EventOf<typeof signInEvents>;
 
 // ---------------------------------------------------------------------------------------------------
 // Context and output
@@ -79,7 +69,7 @@ export interface SignInOutput {
 }
 
 function chosenOrganisation(context: SignInContext): OrganisationMembership | undefined {
-  return context.organisations.find((o) => o.enterprise === context.organisation);
+  return membershipIn(context.organisations, context.organisation);
 }
 
 function modesInChosenOrganisation(context: SignInContext): ActingMode[] {
@@ -110,9 +100,8 @@ export const signInMachine = setup({
   },
   delays: { sessionIdle: 30 * 60_000 },
   guards: {
-    hasNoOrganisation: (_, params: { organisations: readonly OrganisationMembership[] }) => params.organisations.length === 0,
+    ...organisationGuards,
     hasOrganisations: ({ context }) => context.organisations.length > 0,
-    isOneOfMyOrganisations: ({ context }, params: { enterprise: string }) => context.organisations.some((o) => o.enterprise === params.enterprise),
     opensBothModes: ({ context }) => modesInChosenOrganisation(context).length === ACTING_MODE_CODES.length,
     opensOnlyMode: ({ context }, params: { mode: ActingMode }) => {
       const modes = modesInChosenOrganisation(context);
@@ -152,14 +141,10 @@ export const signInMachine = setup({
         input: ({ context }) => ({ niss: context.niss }),
         onDone: [
           // A person in no organisation's group has nothing to choose: the refusal shows the way to journey 1.
-          {
-            guard: { type: 'hasNoOrganisation', params: ({ event }) => ({ organisations: event.output }) },
-            target: 'refused',
-            actions: [assign({ organisations: [] }), 'pointToAccessManagement'],
-          },
+          { guard: noOrganisationLoaded, target: 'refused', actions: [assign({ organisations: [] }), 'pointToAccessManagement'] },
           { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
         ],
-        onError: { target: 'signIn', actions: { type: 'showError', params: ({ event }) => screenErrorOf(event.error) } },
+        onError: { target: 'signIn', actions: showActorError },
       },
     },
     organisationChoice: {
@@ -167,16 +152,8 @@ export const signInMachine = setup({
       after: endsWhenIdle,
       on: {
         CHOOSE_ORGANISATION: [
-          {
-            guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
-            target: 'permissionCheck',
-            actions: ['clearError', assign({ organisation: ({ event }) => event.enterprise })],
-          },
-          {
-            target: 'organisationChoice',
-            reenter: true,
-            actions: { type: 'showError', params: ({ event }) => unknownOrganisationError(event.enterprise) },
-          },
+          { guard: choosesOneOfMyOrganisations, target: 'permissionCheck', actions: ['clearError', assign({ organisation: ({ event }) => event.enterprise })] },
+          unknownOrganisationChoice,
         ],
       },
     },

@@ -9,6 +9,7 @@ import {
   REQUEST_STATUS_CODES,
   REQUEST_TRANSITIONS,
   WORKER_STATUSES,
+  actingModesOf,
   assertTransition,
   canTransition,
   formLimits,
@@ -40,6 +41,15 @@ describe('catalogues', () => {
     expect(isAccessManager('MAIN_ACCESS_MANAGER')).toBe(true);
     expect(isAccessManager('ACCESS_MANAGER')).toBe(true);
     expect(isAccessManager('USER')).toBe(false);
+  });
+
+  it.each([
+    [['PO_EDUCATION', 'EMPLOYER'], ['PO', 'OWN_COMPANY']],
+    [['EMPLOYER'], ['OWN_COMPANY']],
+    [['PO_EDUCATION'], ['PO']],
+    [[], []],
+  ] as const)('the permissions %j open the acting modes %j (in the catalogue order)', (permissions, modes) => {
+    expect(actingModesOf(permissions)).toEqual(modes);
   });
 
   it('worker statuses: statutaire, contractuel, temporaire', () => {

@@ -1,9 +1,10 @@
 import { createActor, fromPromise, waitFor, type Actor, type AnyStateMachine, type StateValue } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { z } from 'zod';
+import { actingModesOf } from '../../../domain';
 import type { OrganisationMembership } from '../../../machines/access-management';
 import { toView, type Journey } from '../../../machines/journey';
-import { actingModesOf, signInEvents, signInJourney, signInMachine, type SignInEvent } from '../../../machines/sign-in';
+import { signInEvents, signInJourney, signInMachine, type SignInEvent } from '../../../machines/sign-in';
 import type { ActorError } from '../../../workflows/host';
 
 // Valid identifiers (check digits computed): the guide's own numbers fail them.
