@@ -37,11 +37,35 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`the Temporal dev server did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
+/** Last resort: the SDK downloads the CLI itself (machines with internet access only). */
+async function startDownloadedDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: (m: string) => void }): Promise<DevServer> {
+  options.log('no Temporal CLI found and no Go to build one: trying the SDK’s own download (needs internet access)');
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        dbFilename: join(options.dataDir, 'temporal.sqlite'),
+        ip: '127.0.0.1',
+        port: options.port,
+        uiPort: options.uiPort,
+        namespace: options.namespace,
+        searchAttributes: devServerSearchAttributes,
+      },
+    });
+    return { address: env.address, uiUrl: `http://127.0.0.1:${options.uiPort}`, stop: () => env.teardown() };
+  } catch (err) {
+    throw new Error(
+      `the SDK could not download the Temporal CLI (${err instanceof Error ? err.message : String(err)}): set TEMPORAL_CLI_PATH, put \`temporal\` on PATH, or install Go so that it can be built (see README)`,
+      { cause: err },
+    );
+  }
+}
+
 export async function startDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: (m: string) => void }): Promise<DevServer> {
   const cli = resolveTemporalCli(options.log);
-  if (!cli) throw new Error('no Temporal CLI: set TEMPORAL_CLI_PATH, put `temporal` on PATH, or install Go so it can be built (see README)');
   if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use: set TEMPORAL_DEV_PORT, or TEMPORAL_ADDRESS to use that server`);
   mkdirSync(options.dataDir, { recursive: true });
+  if (!cli) return startDownloadedDevServer(options);
   const args = [
     'server', 'start-dev',
     '--db-filename', join(options.dataDir, 'temporal.sqlite'),
