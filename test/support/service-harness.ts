@@ -27,13 +27,13 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-export async function startTestService(options: { delays?: Partial<Config['delays']> } = {}): Promise<TestService> {
+export async function startTestService(options: { delays?: Partial<Config['delays']>; env?: NodeJS.ProcessEnv } = {}): Promise<TestService> {
   const env = await connectToTestServer();
   const schema = process.env.DATABASE_URL ? `api_${randomUUID().replace(/-/g, '').slice(0, 12)}` : undefined;
   const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema } : {});
   await migrate(db);
   await loadDemoData(db);
-  const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error' });
+  const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error', ...options.env });
   const config: Config = { ...parsed, delays: { ...parsed.delays, ...options.delays } };
   const worker: Worker = await TemporalWorker.create({
     connection: env.nativeConnection,

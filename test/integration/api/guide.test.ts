@@ -136,3 +136,33 @@ test('the guide’s own example enterprise numbers are refused with a check-digi
   }
   expect(ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(token))).screen).toBe('workerSelection');
 });
+
+test('acting for its own company, PO Y introduces a request for its own staff; the PO overview does not mix them', async () => {
+  const { http } = service;
+  const own = await signIn(http, people.employerOnly.niss, Y);
+  expect(own.journey.output).toMatchObject({ mode: 'OWN_COMPANY', enterprise: Y });
+  let journey = ok(await start(http, own.token, 'request'));
+  const steps: Array<[Record<string, unknown>, string]> = [
+    [{ type: 'SELECT_WORKER', niss: demoCast.ownStaff.secretaryY.niss, status: 'CONTRACTUAL' }, 'workerSelected'],
+    [{ type: 'START_REQUEST' }, 'leaveSelection'],
+    [{ type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }, 'questions'],
+    [{ type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false }, 'confirmation'],
+    [{ type: 'CONFIRM', allCorrect: true }, 'awaitingWorker'],
+  ];
+  for (const [event, screen] of steps) {
+    journey = ok(await send(http, own.token, journey.id, event));
+    expect(journey.screen).toBe(screen);
+  }
+  // A teacher is not the enterprise's own staff.
+  const teacherAsOwnStaff = ok(await start(http, own.token, 'request'));
+  const refused = await send(http, own.token, teacherAsOwnStaff.id, { type: 'SELECT_WORKER', niss: teachers.primaryA.niss, status: 'STATUTORY' });
+  expect(refused.status).toBe(422);
+  expect(refused.body).toMatchObject({ error: { code: 'NOT_OWN_STAFF' } });
+
+  const ownOverview = (await http.get('/api/requests').set(bearer(own.token))).body as { items: Array<{ journeyId: string; actingMode: string }> };
+  expect(ownOverview.items.map((r) => r.journeyId)).toContain(journey.id);
+  expect(new Set(ownOverview.items.map((r) => r.actingMode))).toEqual(new Set(['OWN_COMPANY']));
+  const asPo = await signIn(http, people.poEducationOnly.niss, Y);
+  const poOverview = (await http.get('/api/requests').set(bearer(asPo.token))).body as { items: Array<{ journeyId: string }> };
+  expect(poOverview.items.map((r) => r.journeyId)).not.toContain(journey.id);
+});
