@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Journey, JourneyView } from '../machines/journey';
-import { searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
+import { SERVICE_UNAVAILABLE, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
 import { KeyedMutex } from './keyed-mutex';
@@ -82,8 +82,8 @@ export class JourneyService {
   }
 
   journey(machine: string): Journey {
-    const journey = this.deps.journeys[machine];
-    if (!journey || !starters[machine]) throw new HttpError(404, 'UNKNOWN_MACHINE', `No journey named "${machine}"; see GET /api/machines`);
+    const journey = Object.hasOwn(this.deps.journeys, machine) ? this.deps.journeys[machine] : undefined;
+    if (!journey || !Object.hasOwn(starters, machine)) throw new HttpError(404, 'UNKNOWN_MACHINE', `No journey named "${machine}"; see GET /api/machines`);
     return journey;
   }
 
@@ -165,22 +165,28 @@ export class JourneyService {
         ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
       }),
     );
-    const response = await this.respond(id, view, caller);
+    const response = await this.respond(id, view, caller, true);
     const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
     if (error && typeof error.code === 'string') {
-      throw new HttpError(422, error.code, typeof error.message === 'string' ? error.message : error.code, { journey: response });
+      // The journey stays on its screen either way; an outage is ours (503), a refusal is the caller's (422).
+      const status = error.code === SERVICE_UNAVAILABLE ? 503 : 422;
+      throw new HttpError(status, error.code, typeof error.message === 'string' ? error.message : error.code, { journey: response });
     }
     return response;
   }
 
-  private async respond(id: string, view: JourneyView, caller: Caller): Promise<JourneyResponse> {
+  /**
+   * The journey as the API shows it. An acting token is minted only by the event that ends a sign-in
+   * (`endsSignIn`), never by a later read: a token must come from a sign-in that checked the permissions.
+   */
+  private async respond(id: string, view: JourneyView, caller: Caller, endsSignIn = false): Promise<JourneyResponse> {
     const { owner: _owner, allowedEvents, ...rest } = view;
     const response: JourneyResponse = {
       id,
       ...rest,
       allowedEvents: allowedEvents.map((type) => ({ type, payload: this.eventSchemas.get(`${view.machine}:${type}`) ?? {} })),
     };
-    const signedIn = view.machine === 'signIn' && view.status === 'done' ? signedInOutput.safeParse(view.output) : undefined;
+    const signedIn = endsSignIn && view.machine === 'signIn' && view.status === 'done' ? signedInOutput.safeParse(view.output) : undefined;
     if (signedIn?.success && caller.kind === 'person' && caller.sub === signedIn.data.niss) {
       const { niss, ...acting } = signedIn.data;
       response.actingToken = await this.deps.tokens.sign({ kind: 'person', sub: niss, name: caller.name, acting });

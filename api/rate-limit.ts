@@ -22,6 +22,8 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Requ
       return next(new HttpError(429, 'RATE_LIMITED', `Too many calls: at most ${perMinute} a minute; retry in ${retryAfter} s`));
     }
     bucket.tokens -= 1;
+    // A full bucket says nothing a new one would not: forget callers that have been quiet a while.
+    if (buckets.size > 10_000) for (const [k, b] of buckets) if (b.tokens + (t - b.at) * refillPerMs >= perMinute) buckets.delete(k);
     next();
   };
 }

@@ -78,6 +78,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
   if (production && !c.TOKEN_SECRET) throw new ConfigError(['TOKEN_SECRET: required when NODE_ENV=production']);
+  // Development tokens are signed for anyone who asks: never where real people's requests are.
+  if (production && c.DEV_IDENTITY) throw new ConfigError(['DEV_IDENTITY: the development identity provider cannot run with NODE_ENV=production']);
   return {
     env: c.NODE_ENV,
     production,

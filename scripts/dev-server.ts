@@ -79,7 +79,12 @@ export async function startDevServer(options: { dataDir: string; port: number; u
   ];
   options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
   const child = spawn(cli.path, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  await waitForPort(options.port, child, 60_000);
+  try {
+    await waitForPort(options.port, child, 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,

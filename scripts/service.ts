@@ -34,6 +34,8 @@ function superviseWorker(create: () => Promise<{ worker: Worker; connection: Nat
   let markStarted!: () => void;
   let failStart!: (err: unknown) => void;
   const started = new Promise<void>((resolve, reject) => ((markStarted = resolve), (failStart = reject)));
+  let wakeUp: () => void = () => undefined;
+  const pause = (ms: number) => new Promise<void>((resolve) => ((wakeUp = resolve), setTimeout(resolve, ms)));
   const loop = (async () => {
     for (let attempt = 0; !stopping; attempt++) {
       let created;
@@ -42,26 +44,28 @@ function superviseWorker(create: () => Promise<{ worker: Worker; connection: Nat
       } catch (err) {
         if (attempt === 0) return failStart(err);
         log.error('could not create the worker; retrying', { error: String(err) });
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** attempt)));
+        await pause(Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)));
         continue;
       }
       current = created.worker;
       markStarted();
       try {
-        await created.worker.run();
+        // Stopped while it was being created: it never runs.
+        if (!stopping) await created.worker.run();
         if (!stopping) log.error('the worker stopped by itself; starting a new one');
       } catch (err) {
         log.error('the worker failed; starting a new one', { error: String(err) });
       } finally {
         await created.connection.close();
       }
-      if (!stopping) await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5))));
+      if (!stopping) await pause(Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)));
     }
   })();
   return {
     started,
     async stop() {
       stopping = true;
+      wakeUp();
       if (current?.getState() === 'RUNNING') current.shutdown();
       await loop;
     },

@@ -27,6 +27,7 @@ import { inspectionRelay } from './inspection';
 import {
   EVENT_INVALID,
   EVENT_NOT_ALLOWED,
+  SERVICE_UNAVAILABLE,
   UNKNOWN_MACHINE,
   sendEvent,
   viewQuery,
@@ -44,19 +45,25 @@ export interface ActorError {
   details?: unknown;
 }
 
+/**
+ * A business refusal (a non-retryable ApplicationFailure, as activities raise them) keeps its code and
+ * message; anything else — an outage that outlasted the retries — is SERVICE_UNAVAILABLE, with no
+ * internals in the message.
+ */
 function toActorError(err: unknown): ActorError {
   const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure) {
-    return { code: cause.type ?? 'ACTIVITY_FAILED', message: cause.message, details: cause.details?.[0] };
+  if (cause instanceof ApplicationFailure && cause.nonRetryable && cause.type) {
+    return { code: cause.type, message: cause.message, details: cause.details?.[0] };
   }
-  return { code: 'ACTIVITY_FAILED', message: err instanceof Error ? err.message : String(err) };
+  return { code: SERVICE_UNAVAILABLE, message: 'A service this step needs did not answer; nothing was changed, try again later' };
 }
 
 type ActivityFn = (input: unknown) => Promise<unknown>;
 
 const activities = proxyActivities<Record<string, ActivityFn>>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+  // Someone waits for most of these on a screen: a short budget, then the machine shows the failure.
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '5 seconds', maximumAttempts: 5 },
 });
 
 interface SchedulerLike {
@@ -77,7 +84,7 @@ interface SystemInternals {
 
 export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
   return async function journey(start: JourneyStart): Promise<JourneyView> {
-    const definition = journeys[start.machine];
+    const definition = Object.hasOwn(journeys, start.machine) ? journeys[start.machine] : undefined;
     if (!definition) throw ApplicationFailure.nonRetryable(`No machine named "${start.machine}"`, UNKNOWN_MACHINE);
 
     let inFlight = 0;
@@ -112,7 +119,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     const settled = () => condition(() => inFlight === 0);
 
     const parse = (event: JourneyEvent): JourneyEvent => {
-      const schema = definition.events[event?.type];
+      const schema = typeof event?.type === 'string' && Object.hasOwn(definition.events, event.type) ? definition.events[event.type] : undefined;
       if (!schema) {
         throw ApplicationFailure.nonRetryable(`Unknown event "${String(event?.type)}" for ${definition.id}`, EVENT_INVALID, {
           allowedEvents: view().allowedEvents,

@@ -41,6 +41,8 @@ export const viewQuery = defineQuery<JourneyView>('view');
 export const EVENT_INVALID = 'EVENT_INVALID';
 export const EVENT_NOT_ALLOWED = 'EVENT_NOT_ALLOWED';
 export const UNKNOWN_MACHINE = 'UNKNOWN_MACHINE';
+/** An actor's failure that is ours, not the caller's: a store or service that did not answer in time. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 
 /** Custom search attributes, registered with the dev server at start and set when a journey starts. */
 export const searchAttributes = {

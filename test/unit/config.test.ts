@@ -21,6 +21,7 @@ test.each([
   [{ FULL_LOADS: '{"PRIMARY":-1}' }, 'FULL_LOADS'],
   [{ FULL_LOADS: 'not json' }, 'FULL_LOADS'],
   [{ NODE_ENV: 'production' }, 'TOKEN_SECRET'],
+  [{ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), DEV_IDENTITY: 'true' }, 'DEV_IDENTITY'],
 ])('a bad setting stops start-up naming it: %o', (env, name) => {
   expect(() => parseConfig(env)).toThrow(ConfigError);
   expect(() => parseConfig(env)).toThrow(name);

@@ -175,6 +175,12 @@ test('nothing a caller sends gives a 500', async () => {
     http.get('/api/organisations/0123456789/members').set(bearer(poToken)),
     http.post('/api/dev/identity/tokens').send({ niss: '00000000000' }),
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).set('Idempotency-Key', 'has spaces').send({ type: 'ABANDON' }),
+    http.get('/api/machines/toString'),
+    http.get('/api/machines/__proto__'),
+    http.post('/api/journeys/constructor').set(bearer(poToken)),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'constructor' }),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'toString' }),
+    http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: '__proto__' }),
   ];
   for (const res of await Promise.all(attempts)) {
     expect([res.status, res.body]).toEqual([expect.any(Number), expect.objectContaining({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) })]);

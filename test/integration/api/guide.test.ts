@@ -75,6 +75,9 @@ test('a person with both permissions gets the intermediate screen and chooses to
   journey = ok(await send(http, token, journey.id, { type: 'CONFIRM_ACTING_MODE' }));
   expect(journey).toMatchObject({ screen: 'signedIn', status: 'done', output: { enterprise: Y, mode: 'PO' } });
   expect(journey.actingToken?.token).toEqual(expect.any(String));
+  // Only the event that ends the sign-in gives a token: reading the finished journey later does not.
+  const later = ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(token)));
+  expect(later.actingToken).toBeUndefined();
   recordHistory(journey.id, 'sign-in-both-permissions');
 });
 
