@@ -26,7 +26,7 @@ export interface AppDeps {
 }
 
 export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
-  const service = new JourneyService({ temporal: deps.temporal, config: deps.config, journeys, tokens });
+  const service = new JourneyService({ temporal: deps.temporal, db: deps.db, config: deps.config, journeys, tokens });
   return [
     ...(deps.config.devIdentity ? identityRoutes(deps.db, tokens) : []),
     ...journeyRoutes(service, journeys),

@@ -7,6 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Journey, JourneyView } from '../machines/journey';
+import type { Db } from '../store/db';
+import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
 import { SERVICE_UNAVAILABLE, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
@@ -71,7 +73,7 @@ export class JourneyService {
   private readonly exclusive = new KeyedMutex();
 
   constructor(
-    private readonly deps: { temporal: Client; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
+    private readonly deps: { temporal: Client; db: Db; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
   ) {
     for (const journey of Object.values(deps.journeys)) {
       for (const [type, schema] of Object.entries(journey.events)) {
@@ -150,9 +152,24 @@ export class JourneyService {
     return { machine, running: description.status.name === 'RUNNING' };
   }
 
+  /**
+   * Sends an event. With an Idempotency-Key, the first answer (success or refusal by a check) is kept
+   * in the store: a retry with the same key and the same event gets it again, whatever happened since
+   * (even continue-as-new); the same key with another event is refused.
+   */
   async send(id: string, event: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
     const idempotencyKey = checkedKey(rawKey);
     const current = await this.describe(id, caller);
+    const scope = `event:${id}:${caller.sub}`;
+    if (idempotencyKey) {
+      const fingerprint = createHash('sha256').update(canonicalJson(event)).digest('hex');
+      const claim = await rememberIdempotentResponse(this.deps.db, scope, idempotencyKey, { fingerprint });
+      if (claim.fingerprint !== fingerprint) {
+        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another event on this journey: use a new key for a new event');
+      }
+      const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
+      if (kept) return answer(kept);
+    }
     if (!current.running) throw new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
     const journey = this.journey(current.machine);
     const reserved = journey.backofficeEvents?.includes(event.type) ?? false;
@@ -162,17 +179,21 @@ export class JourneyService {
     const view = await this.exclusive.run(id, () =>
       this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
         args: [event],
-        ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
+        // Scoped to the caller: two callers' keys never meet.
+        ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
       }),
     );
     const response = await this.respond(id, view, caller, true);
     const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
+    let kept: KeptAnswer = { response };
     if (error && typeof error.code === 'string') {
       // The journey stays on its screen either way; an outage is ours (503), a refusal is the caller's (422).
       const status = error.code === SERVICE_UNAVAILABLE ? 503 : 422;
-      throw new HttpError(status, error.code, typeof error.message === 'string' ? error.message : error.code, { journey: response });
+      kept = { error: { status, code: error.code, message: typeof error.message === 'string' ? error.message : error.code }, response };
     }
-    return response;
+    // An outage is not an answer to keep: the retry must try again.
+    if (idempotencyKey && kept.error?.status !== 503) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, kept);
+    return answer(kept);
   }
 
   /**
@@ -193,6 +214,24 @@ export class JourneyService {
     }
     return response;
   }
+}
+
+/** The answer to an event, kept for retries with the same Idempotency-Key. */
+interface KeptAnswer {
+  response: JourneyResponse;
+  error?: { status: number; code: string; message: string };
+}
+
+function answer(kept: KeptAnswer): JourneyResponse {
+  if (kept.error) throw new HttpError(kept.error.status, kept.error.code, kept.error.message, { journey: kept.response });
+  return kept.response;
+}
+
+/** JSON with sorted keys: the same event always gives the same text. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 const signedInOutput = z.object({

@@ -134,6 +134,20 @@ test('retries with the same Idempotency-Key return the same journey and the same
   expect((a.body as JourneyBody).context.ticket).toBe((b.body as JourneyBody).context.ticket);
   const tickets = await db.query('SELECT ticket FROM tickets WHERE journey_id = $1', [journey.id]);
   expect(tickets).toHaveLength(1);
+
+  // The same key for another event is refused, and the journey is left as it was.
+  const reused = await send(http, poToken, journey.id, { type: 'WITHDRAW', reason: 'changed my mind' }, 'confirm-key');
+  expect(reused.status).toBe(422);
+  expect(reused.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  expect(ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(poToken))).screen).toBe('awaitingWorker');
+
+  // A refusal by a check is an answer too: its retry gets the same 422.
+  const other = ok(await start(http, poToken, 'request'));
+  const unknownSchool = { ...selectPrimaryA, school: '0111222376' };
+  const refusedOnce = await send(http, poToken, other.id, unknownSchool, 'select-key');
+  const again = await send(http, poToken, other.id, unknownSchool, 'select-key');
+  expect([refusedOnce.status, again.status]).toEqual([422, 422]);
+  expect((again.body as { error: { code: string } }).error.code).toBe('UNKNOWN_SCHOOL');
 });
 
 test('the back-office moves a request to a decision; the overview follows every status', async () => {
