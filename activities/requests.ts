@@ -80,10 +80,10 @@ export function createRequestActivities(db: Db) {
         });
         if (applied) {
           await appendAudit(tx, {
-            actor: record.by === 'employer' ? record.introducedBy : record.by,
+            actor: record.by === 'employer' ? record.introducedBy : (record.agent ?? record.by),
             action: `request.${record.status}`,
             subject: `request:${id}`,
-            details: { version: record.version, by: record.by, reason: record.reason, ticket: record.ticket },
+            details: { version: record.version, by: record.by, agent: record.agent ?? null, reason: record.reason, ticket: record.ticket },
           });
         }
       });

@@ -77,6 +77,8 @@ export interface RequestAnswers {
 export interface PendingChange {
   status: RequestStatus;
   reason: string | null;
+  /** The back-office agent who made the change (from their token), when it is theirs. */
+  agent?: string;
 }
 
 /** Which catalogue the current screen offers as choices. */
@@ -95,8 +97,13 @@ export interface RequestContext {
   /** The status as last recorded (draft until the first record too). */
   requestStatus: RequestStatus;
   statusReason: string | null;
-  /** Version of the last record; 0 while nothing was recorded. */
+  /** Version of the last record attempt; only ever grows, so a write that failed late never collides. */
   version: number;
+  /**
+   * Whether the read model has this request (a record succeeded). Absent in journeys started before
+   * the field existed: for those, `version > 0` stands in.
+   */
+  recorded?: boolean;
   pending: PendingChange | null;
   ticket: string | null;
   issuedAt: string | null;
@@ -113,6 +120,7 @@ export function initialContext(input: RequestInput): RequestContext {
     fullLoads: input.fullLoads ?? DEFAULT_FULL_LOADS,
     selection: null,
     selected: null,
+    recorded: false,
     leave: null,
     form: null,
     answers: null,
@@ -284,6 +292,7 @@ export function requestRecordOf(context: RequestContext): RequestRecord {
     ticket: context.ticket,
     reason: pending ? pending.reason : context.statusReason,
     by: changedBy(context.requestStatus, status),
+    ...(pending?.agent ? { agent: pending.agent } : {}),
   };
 }
 

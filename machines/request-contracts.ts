@@ -81,6 +81,8 @@ export interface RequestRecord {
   ticket: string | null;
   reason: string | null;
   by: TransitionActor;
+  /** The back-office agent, for their changes. */
+  agent?: string | null;
 }
 
 export interface RecordRequestOutput {

@@ -65,6 +65,9 @@ const STATELESS_FULL_LOADS: FullLoads = {
   UPPER_SECONDARY: Number.MAX_SAFE_INTEGER,
 };
 
+/** Who in the back-office: the API sets it from the agent's token (a sender cannot choose it). */
+const agentSchema = z.string().min(1).max(200).optional().describe('Set by the API from the back-office token');
+
 export const requestEvents = {
   /** "Sélectionner": as PO with community and school; in own-company mode without (the machine checks the mode). */
   SELECT_WORKER: z.object({
@@ -105,14 +108,16 @@ export const requestEvents = {
   /** The employer withdraws a request awaiting the worker. */
   WITHDRAW: z.object({ type: z.literal('WITHDRAW'), reason: reasonSchema('The reason of the withdrawal') }),
   // Back-office
-  WORKER_PART_COMPLETED: signal('WORKER_PART_COMPLETED'),
+  WORKER_PART_COMPLETED: z.object({ type: z.literal('WORKER_PART_COMPLETED'), agent: agentSchema }),
   DECIDE: z.object({
     type: z.literal('DECIDE'),
+    agent: agentSchema,
     decision: z.enum(['accepted', 'refused'], { error: 'The decision is "accepted" or "refused".' }),
     reason: reasonSchema('The reason of the decision'),
   }),
   SEND_BACK: z.object({
     type: z.literal('SEND_BACK'),
+    agent: agentSchema,
     to: z.enum(['employer', 'worker'], { error: 'A request is sent back to the "employer" or to the "worker" for correction.' }),
     reason: reasonSchema('The reason for sending back'),
   }),

@@ -155,7 +155,7 @@ export const requestMachine = setup({
     areAnswersAllowed: ({ context }, params: { answers: RequestAnswers | null }) => answersError(context, params.answers) === null,
     isReadyToSubmit: ({ context }) => submissionError(context) === null,
     hasTicket: ({ context }) => context.ticket !== null,
-    isRecorded: ({ context }) => context.version > 0,
+    isRecorded: ({ context }) => context.recorded ?? context.version > 0,
     canBecome: ({ context }, params: { status: RequestStatus }) => canTransition(context.requestStatus, params.status),
     isPendingStatus: ({ context }, params: { status: RequestStatus }) => context.pending?.status === params.status,
   },
@@ -175,6 +175,7 @@ export const requestMachine = setup({
     dropChange: assign({ pending: null }),
     applyRecord: assign(({ context }, params: { version: number }) => ({
       version: params.version,
+      recorded: true,
       requestStatus: context.pending?.status ?? context.requestStatus,
       statusReason: context.pending ? context.pending.reason : context.statusReason,
       pending: null,
@@ -412,7 +413,7 @@ export const requestMachine = setup({
         WORKER_PART_COMPLETED: {
           guard: { type: 'canBecome', params: { status: 'in_processing' } },
           target: 'recordingWorkerPart',
-          actions: ['clearError', { type: 'prepareChange', params: { status: 'in_processing', reason: 'The worker completed their part.' } }],
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: 'in_processing', reason: 'The worker completed their part.', agent: event.agent }) }],
         },
         WITHDRAW: {
           guard: { type: 'canBecome', params: { status: 'withdrawn' } },
@@ -431,12 +432,12 @@ export const requestMachine = setup({
         DECIDE: {
           guard: { type: 'canBecome', params: ({ event }) => ({ status: event.decision }) },
           target: 'recordingDecision',
-          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: event.decision, reason: event.reason }) }],
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: event.decision, reason: event.reason, agent: event.agent }) }],
         },
         SEND_BACK: {
           guard: { type: 'canBecome', params: ({ event }) => ({ status: SEND_BACK_STATUS[event.to] }) },
           target: 'recordingSendBack',
-          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: SEND_BACK_STATUS[event.to], reason: event.reason }) }],
+          actions: ['clearError', { type: 'prepareChange', params: ({ event }) => ({ status: SEND_BACK_STATUS[event.to], reason: event.reason, agent: event.agent }) }],
         },
       },
     },

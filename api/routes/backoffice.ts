@@ -31,7 +31,8 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
         const caller = backoffice(req);
         const row = await findRequestByTicketAnyTenant(db, params.ticket);
         if (!row) throw notFound('request');
-        return { body: await service.send(row.journeyId, body, caller, req.header('idempotency-key')) };
+        // Who decided is the agent of the token, whatever the body says.
+        return { body: await service.send(row.journeyId, { ...body, agent: caller.sub }, caller, req.header('idempotency-key')) };
       },
     }),
   ];

@@ -170,6 +170,14 @@ test('the back-office moves a request to a decision; the overview follows every 
   const decided = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' });
   expect(ok(decided)).toMatchObject({ status: 'done', output: { status: 'accepted', ticket } });
   expect(await statusOf()).toBe('accepted');
+  const audit = await service.db.query<{ actor: string; action: string }>(
+    "SELECT actor, action FROM audit_log WHERE subject = $1 AND action IN ('request.in_processing', 'request.accepted') ORDER BY id",
+    [`request:${journey.id}`],
+  );
+  expect(audit).toEqual([
+    { actor: 'agent:Agent ONEM', action: 'request.in_processing' },
+    { actor: 'agent:Agent ONEM', action: 'request.accepted' },
+  ]);
   recordHistory(journey.id, 'request-accepted');
 });
 

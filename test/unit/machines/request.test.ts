@@ -743,6 +743,16 @@ describe('abandoning a draft', () => {
     expect(d.records.at(-1)).toMatchObject({ status: 'withdrawn', by: 'employer', reason: 'The worker changed their mind.' });
   });
 
+  it('after the first record failed: ends withdrawn without recording a request the overview never had', async () => {
+    let failures = 1;
+    const d = startRequest({ stubs: { recordRequest: (r) => (failures-- > 0 ? { code: 'SERVICE_UNAVAILABLE', message: 'down' } : { version: r.version }) } });
+    const failed = await d.send(sample.SELECT_WORKER);
+    expect(failed).toMatchObject({ state: 'workerSelection', context: { error: { code: 'SERVICE_UNAVAILABLE' } } });
+    const view = await d.send(sample.ABANDON);
+    expect(view).toMatchObject({ state: 'withdrawn', output: { status: 'withdrawn' } });
+    expect(d.records).toEqual([]);
+  });
+
   it('is not possible once the request awaits the worker (WITHDRAW is)', async () => {
     const d = startRequest();
     await toAwaitingWorker(d);
