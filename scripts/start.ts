@@ -1,12 +1,11 @@
 /** `npm start`: the service with its embedded defaults; Ctrl-C drains the worker and stops everything. */
-import { ConfigError, parseConfig } from '../config';
+import { ConfigError, parseConfig, type Config } from '../config';
 import { createLogger } from '../config/logger';
-import { startService } from './service';
+import { startService, type RunningService } from './service';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = parseConfig();
+    return parseConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -14,17 +13,20 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
-  const service = await startService(config, log);
-  if (service.temporalUiUrl) log.info(`Temporal web UI: ${service.temporalUiUrl}`);
-  log.info(`API: ${service.apiUrl} (OpenAPI at ${service.apiUrl}/openapi.json)`);
+}
 
-  let stopping = false;
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config.logLevel);
+  const running: { service?: RunningService } = {};
+  let stopRequested: string | undefined;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopRequested) return;
+    stopRequested = signal;
+    // A signal during start-up is acted on once start-up is done (or has failed).
+    if (!running.service) return log.info('stopping once started', { signal });
     log.info('stopping', { signal });
-    service.stop().then(
+    running.service.stop().then(
       () => process.exit(0),
       (err: unknown) => {
         log.error('stop failed', { error: String(err) });
@@ -34,6 +36,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+
+  const service = (running.service = await startService(config, log));
+  if (service.temporalUiUrl) log.info(`Temporal web UI: ${service.temporalUiUrl}`);
+  log.info(`API: ${service.apiUrl} (OpenAPI at ${service.apiUrl}/openapi.json, docs at ${service.apiUrl}/docs)`);
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = undefined;
+    stop(signal);
+  }
 }
 
 main().catch((err: unknown) => {
