@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inspectorSinks, type InspectorLike } from '../../../worker/inspector';
-import { sendEvent, type JourneyStart } from '../../../workflows/messages';
+import { sendEvent, type JourneyEvent, type JourneyStart } from '../../../workflows/messages';
 import { createProbeActivities } from '../../support/probe-activities';
 import { bundle, connectToTestServer, uniqueTaskQueue } from '../../support/temporal';
 
@@ -30,7 +30,8 @@ function recordingInspector() {
   return { calls, inspector };
 }
 
-test('a hosted machine streams its actor, events and snapshots to the inspector', async () => {
+/** Runs a probe journey through a worker whose inspector records what reaches it. */
+async function runProbe(inspect: boolean, events: JourneyEvent[]) {
   const taskQueue = uniqueTaskQueue('inspect');
   const { calls, inspector } = recordingInspector();
   const worker = await Worker.create({
@@ -41,11 +42,15 @@ test('a hosted machine streams its actor, events and snapshots to the inspector'
     sinks: inspectorSinks(inspector),
   });
   await worker.runUntil(async () => {
-    const start: JourneyStart = { machine: 'probe', input: { label: 'inspected' }, owner: 'tester', inspect: true };
+    const start: JourneyStart = { machine: 'probe', input: { label: 'inspected' }, owner: 'tester', inspect };
     const handle = await env.client.workflow.start('journey', { taskQueue, workflowId: `probe-${randomUUID()}`, args: [start] });
-    await handle.executeUpdate(sendEvent, { args: [{ type: 'INCREMENT', by: 2 }] });
-    await handle.executeUpdate(sendEvent, { args: [{ type: 'DOUBLE' }] });
+    for (const event of events) await handle.executeUpdate(sendEvent, { args: [event] });
   });
+  return calls;
+}
+
+test('a hosted machine streams its actor, events and snapshots to the inspector', async () => {
+  const calls = await runProbe(true, [{ type: 'INCREMENT', by: 2 }, { type: 'DOUBLE' }]);
   const root = calls.find((c) => c.kind === 'actor' && (c.detail as { actor: { logic?: unknown } }).actor.logic);
   expect(root?.actorId).toMatch(/^probe-.+\/x:0$/);
   expect((root!.detail as { actor: { logic: { config: unknown } } }).actor.logic.config).toMatchObject({ id: 'probe', initial: 'counting' });
@@ -55,19 +60,6 @@ test('a hosted machine streams its actor, events and snapshots to the inspector'
 });
 
 test('without inspect, nothing is emitted', async () => {
-  const taskQueue = uniqueTaskQueue('inspect');
-  const { calls, inspector } = recordingInspector();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundle(require.resolve('../../support/probe-workflows')),
-    activities: createProbeActivities().activities,
-    sinks: inspectorSinks(inspector),
-  });
-  await worker.runUntil(async () => {
-    const start: JourneyStart = { machine: 'probe', input: { label: 'quiet' }, owner: 'tester' };
-    const handle = await env.client.workflow.start('journey', { taskQueue, workflowId: `probe-${randomUUID()}`, args: [start] });
-    await handle.executeUpdate(sendEvent, { args: [{ type: 'INCREMENT', by: 2 }] });
-  });
+  const calls = await runProbe(false, [{ type: 'INCREMENT', by: 2 }]);
   expect(calls).toEqual([]);
 });
