@@ -36,10 +36,10 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
       idempotent: true,
       params: z.object({ machine: z.enum(Object.keys(journeys) as [string, ...string[]]).describe('Machine id') }),
       responses: { 201: { description: 'The journey, on its first screen', schema: journeyResponse }, 403: standardErrors[403], 404: standardErrors[404] },
-      handler: async ({ params, req }) => ({
-        status: 201,
-        body: await service.start(params.machine, person(req), req.header('idempotency-key')),
-      }),
+      handler: async ({ params, req }) => {
+        const journey = await service.start(params.machine, person(req), req.header('idempotency-key'));
+        return { status: 201, body: journey, headers: { Location: `/api/journeys/${journey.id}` } };
+      },
     }),
     defineRoute({
       method: 'get',

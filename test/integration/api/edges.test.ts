@@ -121,7 +121,9 @@ test('two concurrent confirms give one ticket', async () => {
 
 test('retries with the same Idempotency-Key return the same journey and the same result', async () => {
   const { http, db } = service;
-  const first = ok(await start(http, poToken, 'request', 'start-key-1'));
+  const started = await start(http, poToken, 'request', 'start-key-1');
+  const first = ok(started);
+  expect(started.headers.location).toBe(`/api/journeys/${first.id}`);
   const retry = ok(await start(http, poToken, 'request', 'start-key-1'));
   expect(retry.id).toBe(first.id);
 
