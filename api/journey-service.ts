@@ -2,14 +2,14 @@
  * Start / signal / query of journeys, with ownership: a journey is its owner's alone, and anyone else
  * gets 404 — the same answer as for an id that does not exist.
  */
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Journey, JourneyView } from '../machines/journey';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
-import { SERVICE_UNAVAILABLE, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
+import { SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
 import { KeyedMutex } from './keyed-mutex';
@@ -101,23 +101,30 @@ export class JourneyService {
     const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
     const workflowId = `${machine}-${suffix}`;
     const start: JourneyStart = { machine, input, owner, delays: { ...this.deps.config.delays }, inspect: Boolean(this.deps.config.inspectUrl) };
+    let view: JourneyView;
     try {
-      await this.deps.temporal.workflow.start('journey', {
-        taskQueue: this.deps.config.temporal.taskQueue,
-        workflowId,
-        args: [start],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: searchAttributes.machine, value: machine },
-          { key: searchAttributes.owner, value: owner },
-        ],
-      });
+      // Start and first view in one call (update-with-start): no query meets the journey's first task.
+      view = await this.exclusive.run(workflowId, () =>
+        this.deps.temporal.workflow.executeUpdateWithStart(openView, {
+          startWorkflowOperation: new WithStartWorkflowOperation('journey', {
+            taskQueue: this.deps.config.temporal.taskQueue,
+            workflowId,
+            args: [start],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: [
+              { key: searchAttributes.machine, value: machine },
+              { key: searchAttributes.owner, value: owner },
+            ],
+          }),
+        }),
+      );
     } catch (err) {
       // A retried start whose journey already finished: return that journey.
-      if (!(idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      if (idempotencyKey && (err instanceof WorkflowExecutionAlreadyStartedError || isAlreadyStarted(err))) return this.get(workflowId, caller);
+      throw err;
     }
-    return this.get(workflowId, caller);
+    return this.respond(workflowId, view, caller);
   }
 
   /** The view, for its owner only. */
@@ -214,6 +221,11 @@ export class JourneyService {
     }
     return response;
   }
+}
+
+/** Update-with-start on a finished journey fails with the start's "already started" as its cause. */
+function isAlreadyStarted(err: unknown): boolean {
+  return err instanceof Error && err.cause instanceof WorkflowExecutionAlreadyStartedError;
 }
 
 /** The answer to an event, kept for retries with the same Idempotency-Key. */

@@ -20,6 +20,10 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options.deps),
     sinks: inspectorSinks(options.inspector),
+    // A worker asked to stop (or that stops itself on an SDK failure) is gone within these times, so
+    // that its supervisor can start a new one instead of waiting on a drain that never ends.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '15 seconds',
   });
   return { worker, connection };
 }

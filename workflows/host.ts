@@ -29,6 +29,7 @@ import {
   EVENT_NOT_ALLOWED,
   SERVICE_UNAVAILABLE,
   UNKNOWN_MACHINE,
+  openView,
   sendEvent,
   viewQuery,
   type JourneyEvent,
@@ -135,6 +136,10 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
 
     // Handlers are registered before the first await so that no early update or query is lost.
     setHandler(viewQuery, view);
+    setHandler(openView, async () => {
+      await settled();
+      return view();
+    });
     setHandler(
       sendEvent,
       async (event) => {

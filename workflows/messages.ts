@@ -34,6 +34,11 @@ export interface PendingTimer {
 
 /** Update `send`: an event for the machine; returns the view once the machine has settled. */
 export const sendEvent = defineUpdate<JourneyView, [JourneyEvent]>('send');
+/**
+ * Update `open`: the view, through the workflow task queue rather than a query. The API opens a journey
+ * with it (update-with-start), so no query reaches the worker before the journey's first task is done.
+ */
+export const openView = defineUpdate<JourneyView, []>('open');
 /** Query `view`: what to render now. */
 export const viewQuery = defineQuery<JourneyView>('view');
 
