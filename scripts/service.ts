@@ -28,7 +28,7 @@ export interface RunningService {
  * Runs the worker, and runs a new one if it stops on its own (the SDK shuts a worker down on some
  * failures): journeys are durable, so a new worker takes them up where they are.
  */
-function superviseWorker(create: () => Promise<{ worker: Worker; connection: NativeConnection }>, log: Logger) {
+export function superviseWorker(create: () => Promise<{ worker: Worker; connection: NativeConnection }>, log: Logger, backoffMs = 1_000) {
   let stopping = false;
   let current: Worker | undefined;
   let markStarted!: () => void;
@@ -44,7 +44,7 @@ function superviseWorker(create: () => Promise<{ worker: Worker; connection: Nat
       } catch (err) {
         if (attempt === 0) return failStart(err);
         log.error('could not create the worker; retrying', { error: String(err) });
-        await pause(Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)));
+        await pause(Math.min(30_000, backoffMs * 2 ** Math.min(attempt, 5)));
         continue;
       }
       current = created.worker;
@@ -58,7 +58,7 @@ function superviseWorker(create: () => Promise<{ worker: Worker; connection: Nat
       } finally {
         await created.connection.close();
       }
-      if (!stopping) await pause(Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)));
+      if (!stopping) await pause(Math.min(30_000, backoffMs * 2 ** Math.min(attempt, 5)));
     }
   })();
   return {
