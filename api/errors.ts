@@ -2,7 +2,7 @@
  * The one error shape of the API: `{ error: { code, message, details } }`, and the mapping of every
  * failure to it. Anything the caller did is a 4xx naming the rule; only our own faults are 500s.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
@@ -44,6 +44,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     else if (err instanceof ZodError) http = fromZod(err);
     else if (err instanceof WorkflowUpdateFailedError) http = fromUpdateFailure(err);
     else if (err instanceof WorkflowNotFoundError) http = notFound();
+    else if (err instanceof ServiceError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      // Temporal or the worker did not answer in time: ours, and worth a retry.
+      http = new HttpError(503, 'SERVICE_UNAVAILABLE', 'The journey service did not answer in time; nothing is lost, try again shortly');
+    }
     else if (isBodyParserError(err)) http = new HttpError(err.status, err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', `Request body: ${err.message}`);
     else http = new HttpError(500, 'INTERNAL', 'Internal error');
     if (http.status >= 500) log.error('request failed', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
