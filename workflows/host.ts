@@ -4,7 +4,8 @@
  *   event before anything is written to history;
  * - invoked promise actors run as activities of the same name, cancelled when the machine leaves the
  *   state that invoked them;
- * - `after` delays are XState timers, which in workflow code are durable Temporal timers;
+ * - `after` delays are durable Temporal timers, through a clock that belongs to the run
+ *   (`./clock.ts` says why the global `setTimeout` must not be used);
  * - the workflow completes when the machine reaches a final state, and continues-as-new in a quiet
  *   state once history grows, carrying the persisted snapshot and the pending delayed events.
  */
@@ -23,6 +24,7 @@ import {
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { domainCodeOf } from '../domain';
 import { toView, type Journey, type JourneyView } from '../machines/journey';
+import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
 import {
   EVENT_INVALID,
@@ -112,9 +114,13 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     );
     const machine = definition.machine.provide({ actors, delays: start.delays ?? {} });
     const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.config)) : undefined;
+    const clock = createRunClock();
     const actor = start.resume
-      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect })
-      : createActor(machine, { input: start.input, inspect });
+      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect, clock })
+      : createActor(machine, { input: start.input, inspect, clock });
+    // With an error observer XState never reports a machine error through the global setTimeout (see
+    // ./clock.ts); the error is seen by the wait below, which fails the run with it.
+    actor.subscribe({ error: () => undefined });
 
     const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
     const settled = () => condition(() => inFlight === 0);

@@ -1,0 +1,27 @@
+/** Replaying histories with today's workflow code, as a fresh worker would: the determinism gate. */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { temporal as proto } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+export interface ReplayReport {
+  replayed: number;
+  failures: Array<{ workflowId: string; error: string }>;
+}
+
+type History = proto.api.history.v1.IHistory;
+
+/** Replays every history on one replay worker (a shared V8 context, as a live worker has). */
+export async function replayAll(workflowBundle: WorkflowBundleWithSourceMap, histories: Iterable<{ workflowId: string; history: History }>): Promise<ReplayReport> {
+  const report: ReplayReport = { replayed: 0, failures: [] };
+  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
+    report.replayed++;
+    if (result.error) report.failures.push({ workflowId: result.workflowId, error: String(result.error) });
+  }
+  return report;
+}
+
+export async function eventTypes(handle: WorkflowHandle): Promise<string[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).map((e) => String(temporal.api.enums.v1.EventType[e.eventType ?? 0]).replace(/^EVENT_TYPE_/, ''));
+}
