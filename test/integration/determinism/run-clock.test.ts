@@ -4,7 +4,6 @@
  * (With the SDK's global setTimeout, whose handle map is shared by every workflow of a reused V8
  * context, the first journey cancelled the second one's timer and neither history replayed.)
  */
-import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
