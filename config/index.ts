@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** An existing Temporal frontend (host:port); when unset, `npm start` runs an embedded dev server. */
   TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Retention of closed journeys' histories when the service has to register the namespace itself. */
+  TEMPORAL_NAMESPACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('journeys'),
   /** Ports of the embedded dev server (frontend and web UI). */
   TEMPORAL_DEV_PORT: port.default(7233),
@@ -89,6 +91,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     temporal: {
       address: c.TEMPORAL_ADDRESS,
       namespace: c.TEMPORAL_NAMESPACE,
+      namespaceRetentionDays: c.TEMPORAL_NAMESPACE_RETENTION_DAYS,
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       devPort: c.TEMPORAL_DEV_PORT,
       uiPort: c.TEMPORAL_UI_PORT,

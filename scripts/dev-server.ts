@@ -1,6 +1,8 @@
 /**
  * The embedded Temporal dev server of `npm start`: the resolved CLI, persisting to a SQLite file under
- * the data folder, web UI on its own port, our custom search attributes registered.
+ * the data folder, web UI on its own port, our namespace created. The custom search attributes are
+ * registered afterwards by the service's start-up (`scripts/temporal-namespace.ts`), the same way as on
+ * an external Temporal, each with its own type.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { searchAttributes } from '../workflows/messages';
 import { resolveTemporalCli } from './resolve-temporal-cli';
 
+/** Our custom search attributes, for dev servers started elsewhere (the test suite's, at launch). */
 export const devServerSearchAttributes = Object.values(searchAttributes);
 
 export interface DevServer {
@@ -49,7 +52,6 @@ async function startDownloadedDevServer(options: { dataDir: string; port: number
         port: options.port,
         uiPort: options.uiPort,
         namespace: options.namespace,
-        searchAttributes: devServerSearchAttributes,
       },
     });
     return { address: env.address, uiUrl: `http://127.0.0.1:${options.uiPort}`, stop: () => env.teardown() };
@@ -75,7 +77,6 @@ export async function startDevServer(options: { dataDir: string; port: number; u
     '--namespace', options.namespace,
     '--log-level', 'warn',
     '--sqlite-pragma', 'journal_mode=WAL',
-    ...devServerSearchAttributes.flatMap((a) => ['--search-attribute', `${a.name}=Keyword`]),
   ];
   options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
   const child = spawn(cli.path, args, { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -14,8 +14,10 @@ import { loadDemoData } from '../store/demo-data';
 import { migrate } from '../store/migrate';
 import { connectInspector } from '../worker/inspector';
 import { createWorker } from '../worker/worker';
+import { searchAttributes } from '../workflows/messages';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from './dev-server';
+import { ensureTemporalNamespace, TemporalSetupError } from './temporal-namespace';
 
 export interface RunningService {
   apiUrl: string;
@@ -108,8 +110,22 @@ export async function startService(config: Config, log: Logger): Promise<Running
       log.info('embedded Temporal dev server started', { address, ui: devServer.uiUrl });
     }
 
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect({ address }).catch((err: unknown) => {
+      throw new TemporalSetupError(
+        [`could not reach Temporal at ${address}${devServer ? '' : ' (TEMPORAL_ADDRESS)'}: ${err instanceof Error ? err.message : String(err)}`],
+        [],
+      );
+    });
     cleanups.push(() => connection.close());
+    // The namespace and our search attributes, before the worker polls or a journey starts (one path
+    // for an external Temporal and the embedded dev server; refuses to start when it cannot).
+    await ensureTemporalNamespace(connection, {
+      address,
+      namespace: config.temporal.namespace,
+      retentionDays: config.temporal.namespaceRetentionDays,
+      searchAttributes: Object.values(searchAttributes),
+      log,
+    });
     const temporal = new Client({ connection, namespace: config.temporal.namespace });
 
     const inspector = await connectInspector(config.inspectUrl);
