@@ -9,6 +9,7 @@ import { authenticate, createTokenService, type TokenService } from './auth';
 import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
+import { MAX_BODY_DEPTH, limitBodyDepth } from './json-depth';
 import { HttpMetrics } from './metrics';
 import { rateLimit } from './rate-limit';
 import { backofficeRoutes } from './routes/backoffice';
@@ -49,7 +50,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(metrics.middleware());
+  // Bodies: JSON of at most 64 kB (also after gzip/deflate/br), nested at most MAX_BODY_DEPTH levels.
   app.use(express.json({ limit: '64kb' }));
+  app.use(limitBodyDepth(MAX_BODY_DEPTH));
   app.use(operationsRouter(deps));
   app.use(metrics.router());
   app.use(

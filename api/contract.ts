@@ -83,10 +83,17 @@ const errorBody = z
   .describe('The one error shape of the API');
 
 export const standardErrors = {
+  400: {
+    description:
+      'The body could not be read: not JSON (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP), compressed data that does not decompress (BODY_DECOMPRESSION_FAILED)',
+    schema: errorBody,
+  },
   401: { description: 'No valid bearer token', schema: errorBody },
   403: { description: 'The caller may not make this call', schema: errorBody },
   404: { description: 'Not found (also for another tenant’s object)', schema: errorBody },
   409: { description: 'Not allowed in the current state; `details.allowedEvents` lists what is', schema: errorBody },
+  413: { description: 'The body is larger than 64 kB, also once decompressed (PAYLOAD_TOO_LARGE)', schema: errorBody },
+  415: { description: 'A Content-Encoding other than gzip, deflate or br (UNSUPPORTED_CONTENT_ENCODING), or a charset that is no Unicode UTF (UNSUPPORTED_CHARSET)', schema: errorBody },
   422: { description: 'Invalid input; `details.issues` names each broken rule', schema: errorBody },
   429: { description: 'Too many calls from this caller; see Retry-After', schema: errorBody },
 } as const;
@@ -129,6 +136,7 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
         Object.entries({
           ...(r.auth === 'none' ? {} : { 401: standardErrors[401] }),
           ...(r.method === 'get' ? {} : { 429: standardErrors[429] }),
+          ...(r.body ? { 400: standardErrors[400], 413: standardErrors[413], 415: standardErrors[415] } : {}),
           ...r.responses,
         }).map(([status, resp]) => [
           status,

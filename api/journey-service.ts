@@ -6,13 +6,21 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
+import { domainCodeOf } from '../domain';
 import type { Journey, JourneyView } from '../machines/journey';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
-import { SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
+import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
+import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
 import { KeyedMutex } from './keyed-mutex';
+
+/** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
+export const eventTypeSchema = z
+  .string({ error: 'The event type must be given as text, e.g. "SELECT_WORKER".' })
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'An event type is a name of letters, digits and "_", e.g. "SELECT_WORKER".')
+  .describe('The event type, one of allowedEvents');
 
 export const journeyIdSchema = z
   .string()
@@ -164,9 +172,16 @@ export class JourneyService {
    * in the store: a retry with the same key and the same event gets it again, whatever happened since
    * (even continue-as-new); the same key with another event is refused.
    */
-  async send(id: string, event: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
+  async send(id: string, sent: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
     const idempotencyKey = checkedKey(rawKey);
     const current = await this.describe(id, caller);
+    const journey = this.journey(current.machine);
+    const reserved = journey.backofficeEvents?.includes(sent.type) ?? false;
+    if (reserved !== (caller.kind === 'backoffice')) {
+      throw new HttpError(403, 'EVENT_NOT_FOR_CALLER', reserved ? `${sent.type} is sent by the back-office only` : `The back-office may send only ${journey.backofficeEvents?.join(', ') || 'no events'}`);
+    }
+    // What goes on to the journey is the parsed event: its fields only, normalised.
+    const event = parseEvent(journey, sent);
     const scope = `event:${id}:${caller.sub}`;
     if (idempotencyKey) {
       const fingerprint = createHash('sha256').update(canonicalJson(event)).digest('hex');
@@ -178,11 +193,6 @@ export class JourneyService {
       if (kept) return answer(kept);
     }
     if (!current.running) throw new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
-    const journey = this.journey(current.machine);
-    const reserved = journey.backofficeEvents?.includes(event.type) ?? false;
-    if (reserved !== (caller.kind === 'backoffice')) {
-      throw new HttpError(403, 'EVENT_NOT_FOR_CALLER', reserved ? `${event.type} is sent by the back-office only` : `The back-office may send only ${journey.backofficeEvents?.join(', ') || 'no events'}`);
-    }
     const view = await this.exclusive.run(id, () =>
       this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
         args: [event],
@@ -239,8 +249,27 @@ function answer(kept: KeptAnswer): JourneyResponse {
   return kept.response;
 }
 
-/** JSON with sorted keys: the same event always gives the same text. */
+/**
+ * The event as the journey's schema parses it — unknown fields stripped, values normalised — which is
+ * what goes to the workflow (whose validator parses it again, to the same result). A payload that breaks
+ * a rule is refused here the way the journey would refuse it: 422 EVENT_INVALID, each issue naming its
+ * rule. A type the journey does not know goes on alone: the journey refuses it with its allowed events.
+ */
+export function parseEvent(journey: Journey, event: JourneyEvent): JourneyEvent {
+  const schema = Object.hasOwn(journey.events, event.type) ? journey.events[event.type] : undefined;
+  if (!schema) return { type: event.type };
+  const parsed = schema.safeParse(event);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, rule: domainCodeOf(i) }));
+  throw new HttpError(422, EVENT_INVALID, issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
+}
+
+/**
+ * JSON with sorted keys: the same event always gives the same text. JSON.stringify recurses, so the
+ * depth is checked first, without recursion: no value can take it past MAX_BODY_DEPTH levels.
+ */
 function canonicalJson(value: unknown): string {
+  if (nestsDeeperThan(value, MAX_BODY_DEPTH)) throw tooDeep();
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   );

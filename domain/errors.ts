@@ -43,6 +43,9 @@ export const DOMAIN_ERROR_CODES = [
   'WORKER_TOO_YOUNG',
   'INTERRUPTED_EMPLOYERS_MISSING',
   'EMAIL_FORMAT',
+  // free text typed by people (reasons, names, searches)
+  'TEXT_CONTROL_CHARACTERS',
+  'TEXT_INVALID_UNICODE',
   // lifecycle
   'TRANSITION_NOT_ALLOWED',
 ] as const;

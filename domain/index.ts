@@ -6,3 +6,4 @@ export * from './catalogue';
 export * from './workload';
 export * from './request-rules';
 export * from './schemas';
+export * from './text';

@@ -31,6 +31,7 @@ import { parseIsoDate } from './dates';
 import { DomainError, type DomainErrorCode } from './errors';
 import { parseEnterpriseNumber, parseEstablishmentUnitNumber, parseNiss, parseSchoolNumber } from './identifiers';
 import { characteristicsErrors, deriveCharacteristics, leaveChoiceErrors, periodLimitErrors } from './request-rules';
+import { emailAddressError, freeTextErrors } from './text';
 import { parsePeriods } from './workload';
 
 type IssueSink = Pick<z.core.$RefinementCtx, 'addIssue'>;
@@ -82,19 +83,37 @@ export const establishmentUnitNumberSchema = parsedString(parseEstablishmentUnit
 export const schoolNumberSchema = parsedString(parseSchoolNumber, "A school's number");
 export const isoDateSchema = parsedString((value) => parseIsoDate(value), 'A date');
 
-/** Optional e-mail: absent or blank means none; otherwise it must look like name@domain.tld. */
+/**
+ * Optional e-mail: absent or blank means none; otherwise it must look like name@domain.tld (EMAIL_FORMAT).
+ * The rule is the domain's (`emailAddressError`), never `z.regexes.email`: this schema also runs in the
+ * Temporal workflow bundle, where webpack resolved `z.regexes.email` to `z.email` — the schema factory
+ * function, not the RegExp — so `.test` was no function there.
+ */
 export const emailSchema = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
   z
     .string({ error: 'The e-mail address must be given as text.' })
     .trim()
-    .refine((value) => z.regexes.email.test(value), {
-      message: 'The e-mail address must have the form name@domain.tld.',
-      params: { code: 'EMAIL_FORMAT' satisfies DomainErrorCode },
+    .superRefine((value, ctx) => {
+      const error = emailAddressError(value);
+      if (error) addDomainIssue(ctx, error);
     })
     .meta({ format: 'email' })
     .optional(),
 );
+
+/**
+ * Free text typed by a person (a reason, a name, a search): trimmed, and refused when it holds control
+ * characters other than tab, line feed and carriage return (TEXT_CONTROL_CHARACTERS) or lone UTF-16
+ * surrogates (TEXT_INVALID_UNICODE) — text the store could not hold or a screen could not show. The
+ * characters are checked before trimming, so none hides at either end. Add `.min()`/`.max()` as the field needs.
+ */
+export function freeTextSchema(what: string) {
+  return z
+    .string({ error: `${what} must be given as text.` })
+    .superRefine((value, ctx) => reportDomainErrors(ctx, freeTextErrors(value, what)))
+    .trim();
+}
 
 /** A whole number of periods, as a number or digits; "19:30", "19h" and 19.5 are refused. */
 export const periodsSchema = z

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   PERMISSIONS,
   enterpriseNumberSchema,
+  freeTextSchema,
   isAccessManager,
   nissSchema,
   permissionSchema,
@@ -82,9 +83,7 @@ export interface AddMemberOutput {
 // Events: validated by these schemas before the machine sees them.
 
 function nameSchema(what: string) {
-  return z
-    .string({ error: `${what} must be given as text.` })
-    .trim()
+  return freeTextSchema(what)
     .min(1, `${what} must not be empty.`)
     .max(100, `${what} must be at most 100 characters.`);
 }

@@ -11,6 +11,7 @@ import {
   educationLevelSchema,
   emailSchema,
   enterpriseNumberSchema,
+  freeTextSchema,
   fullLoadsSchema,
   isoDateSchema,
   leaveChoiceErrors,
@@ -26,9 +27,7 @@ import {
 import { signal, type EventOf } from './journey';
 
 function reasonSchema(what: string) {
-  return z
-    .string({ error: `${what} must be given as text.` })
-    .trim()
+  return freeTextSchema(what)
     .min(1, `${what} must not be empty: every status change records why.`)
     .max(1000, `${what} must be at most 1000 characters.`);
 }
@@ -40,7 +39,7 @@ export const requestInputSchema = z.object({
   acting: z.object({
     enterprise: enterpriseNumberSchema,
     mode: actingModeSchema,
-    enterpriseName: z.string({ error: 'The enterprise name must be given as text.' }).trim().min(1, 'The enterprise name must not be empty.'),
+    enterpriseName: freeTextSchema('The enterprise name').min(1, 'The enterprise name must not be empty.'),
   }),
   introducedBy: nissSchema,
   /** The day the request was opened: the reference of the "more than 2 months after the start" warning. */
@@ -66,7 +65,7 @@ const STATELESS_FULL_LOADS: FullLoads = {
 };
 
 /** Who in the back-office: the API sets it from the agent's token (a sender cannot choose it). */
-const agentSchema = z.string().min(1).max(200).optional().describe('Set by the API from the back-office token');
+const agentSchema = freeTextSchema('The agent').min(1).max(200).optional().describe('Set by the API from the back-office token');
 
 export const requestEvents = {
   /** "Sélectionner": as PO with community and school; in own-company mode without (the machine checks the mode). */

@@ -6,7 +6,7 @@ import { ticketPattern } from '../../store/tickets';
 import { backoffice } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { notFound } from '../errors';
-import type { JourneyService } from '../journey-service';
+import { eventTypeSchema, type JourneyService } from '../journey-service';
 
 export function backofficeRoutes(db: Db, service: JourneyService, journeyResponse: z.ZodType): Route[] {
   return [
@@ -19,7 +19,7 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
       auth: 'backoffice',
       idempotent: true,
       params: z.object({ ticket: z.string().regex(ticketPattern, 'a ticket looks like BAW-2026-000123') }),
-      body: z.looseObject({ type: z.string().min(1) }),
+      body: z.looseObject({ type: eventTypeSchema }).describe('A back-office event: its type and its payload fields (other fields are ignored; `agent` is set from the token)'),
       responses: {
         200: { description: 'The request journey after the event', schema: journeyResponse },
         403: standardErrors[403],

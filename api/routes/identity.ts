@@ -4,7 +4,7 @@
  * production); real identity providers (CSAM, the back-office's own) replace it later.
  */
 import { z } from 'zod';
-import { nissSchema } from '../../domain';
+import { freeTextSchema, nissSchema } from '../../domain';
 import type { Db } from '../../store/db';
 import { findPerson, listPeople } from '../../store/people';
 import type { TokenService } from '../auth';
@@ -32,7 +32,7 @@ export function identityRoutes(db: Db, tokens: TokenService): Route[] {
       auth: 'none',
       body: z.union([
         z.object({ niss: nissSchema.describe('A person known to the store') }),
-        z.object({ backofficeAgent: z.string().trim().min(1).max(100).describe('Name of an ONEM back-office agent') }),
+        z.object({ backofficeAgent: freeTextSchema('The agent’s name').min(1).max(100).describe('Name of an ONEM back-office agent') }),
       ]),
       responses: { 201: { description: 'A bearer token', schema: tokenResponse }, 404: standardErrors[404], 422: standardErrors[422] },
       handler: async ({ body }) => {

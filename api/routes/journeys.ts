@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Journey } from '../../machines/journey';
 import { person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
-import { journeyIdSchema, type JourneyService } from '../journey-service';
+import { eventTypeSchema, journeyIdSchema, type JourneyService } from '../journey-service';
 
 export const journeyResponse = z
   .object({
@@ -20,7 +20,9 @@ export const journeyResponse = z
   })
   .describe('A journey: what to render now and what may be done');
 
-const eventBody = z.looseObject({ type: z.string().min(1).describe('The event type, one of allowedEvents') }).describe('An event: its type and its payload fields');
+const eventBody = z
+  .looseObject({ type: eventTypeSchema })
+  .describe('An event: its type and its payload fields (the JSON Schema of each allowed event says which; other fields are ignored)');
 const idParams = z.object({ id: journeyIdSchema });
 
 export function journeyRoutes(service: JourneyService, journeys: Readonly<Record<string, Journey>>): Route[] {
@@ -56,7 +58,8 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
       path: '/api/journeys/:id/events',
       tag: 'Journeys',
       summary: 'Send an event (a click on the screen)',
-      description: 'Refused without any effect: 422 when the payload breaks a rule, 409 when the event is not allowed on this screen.',
+      description:
+        'Refused without any effect: 422 when the payload breaks a rule (`details.issues[].rule` names it), 409 when the event is not allowed on this screen. Fields the event does not define are ignored: only the parsed event reaches the journey.',
       auth: 'person',
       idempotent: true,
       params: idParams,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   enterpriseNumberSchema,
+  freeTextSchema,
   leaveCodeSchema,
   memberStatusSchema,
   nissSchema,
@@ -16,10 +17,14 @@ import {
 import { listGroupsOfPerson, listMembers } from '../../store/access';
 import type { Db } from '../../store/db';
 import { getRequestByJourneyId, getRequestByTicket, listRequests } from '../../store/requests';
+import { ticketPattern } from '../../store/tickets';
 import { maxPageSize } from '../../store/types';
 import { acting, person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { notFound } from '../errors';
+import { journeyIdSchema } from '../journey-service';
+
+const ticketSchema = z.string().regex(ticketPattern, 'a ticket looks like BAW-2026-000123');
 
 const paging = {
   page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
@@ -71,7 +76,7 @@ export function readRoutes(db: Db): Route[] {
       auth: 'person',
       params: z.object({ enterprise: enterpriseNumberSchema }),
       query: z.object({
-        search: z.string().trim().max(100).optional().describe('Words of the last name, first name, or digits of the NISS'),
+        search: freeTextSchema('The search').max(100, 'The search must be at most 100 characters.').optional().describe('Words of the last name, first name, or digits of the NISS'),
         role: roleSchema.optional(),
         status: memberStatusSchema.optional(),
         permission: permissionSchema.optional(),
@@ -113,7 +118,7 @@ export function readRoutes(db: Db): Route[] {
       tag: 'Overview',
       summary: 'One request of the acting context, by journey id or ticket',
       auth: 'acting',
-      params: z.object({ ref: z.string().min(1).max(100).describe('Journey id (request-…) or ticket (BAW-…)') }),
+      params: z.object({ ref: z.union([ticketSchema, journeyIdSchema], { error: 'A request is named by its journey id (request-…) or its ticket (BAW-2026-000123).' }).describe('Journey id (request-…) or ticket (BAW-…)') }),
       responses: { 200: { description: 'The request', schema: requestRow }, 404: standardErrors[404] },
       handler: async ({ params, req }) => {
         const { acting: ctx } = acting(req);
