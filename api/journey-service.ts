@@ -192,14 +192,21 @@ export class JourneyService {
       const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
       if (kept) return answer(kept);
     }
-    if (!current.running) throw new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
-    const view = await this.exclusive.run(id, () =>
-      this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
-        args: [event],
-        // Scoped to the caller: two callers' keys never meet.
-        ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
-      }),
-    );
+    if (!current.running) throw journeyEnded();
+    let view: JourneyView;
+    try {
+      view = await this.exclusive.run(id, () =>
+        this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
+          args: [event],
+          // Scoped to the caller: two callers' keys never meet.
+          ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
+        }),
+      );
+    } catch (err) {
+      // It ran a moment ago (describe above): it ended since, e.g. its idle delay fired in between.
+      if (err instanceof WorkflowNotFoundError) throw journeyEnded();
+      throw err;
+    }
     const response = await this.respond(id, view, caller, true);
     const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
     let kept: KeptAnswer = { response };
@@ -232,6 +239,8 @@ export class JourneyService {
     return response;
   }
 }
+
+const journeyEnded = () => new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
 
 /** Update-with-start on a finished journey fails with the start's "already started" as its cause. */
 function isAlreadyStarted(err: unknown): boolean {

@@ -17,17 +17,24 @@ import { migrate } from '../../store/migrate';
 import { inspectorSinks } from '../../worker/inspector';
 import { bundle, connectToTestServer } from './temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker as TemporalWorker } from '@temporalio/worker';
+import { Worker as TemporalWorker, type WorkerOptions } from '@temporalio/worker';
+
+/** What a test may set on the worker: its cache and task slots (e.g. a tiny cache that replays every task). */
+export type TestWorkerOptions = Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
 
 export interface TestService {
   http: TestAgent;
   db: Db;
   config: Config;
   env: TestWorkflowEnvironment;
+  /** Stops the worker (a graceful drain) and runs a new one on the same task queue: empty cache, new threads. */
+  replaceWorker(options?: TestWorkerOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startTestService(options: { delays?: Partial<Config['delays']>; env?: NodeJS.ProcessEnv } = {}): Promise<TestService> {
+export async function startTestService(
+  options: { delays?: Partial<Config['delays']>; env?: NodeJS.ProcessEnv; worker?: TestWorkerOptions } = {},
+): Promise<TestService> {
   const env = await connectToTestServer();
   const schema = process.env.DATABASE_URL ? `api_${randomUUID().replace(/-/g, '').slice(0, 12)}` : undefined;
   const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema } : {});
@@ -35,23 +42,33 @@ export async function startTestService(options: { delays?: Partial<Config['delay
   await loadDemoData(db);
   const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error', ...options.env });
   const config: Config = { ...parsed, delays: { ...parsed.delays, ...options.delays } };
-  const worker: Worker = await TemporalWorker.create({
-    connection: env.nativeConnection,
-    taskQueue: config.temporal.taskQueue,
-    workflowBundle: await bundle(require.resolve('../../workflows')),
-    activities: createActivities({ db }),
-    sinks: inspectorSinks(undefined),
-  });
-  const running = worker.run();
+  const workflowBundle = await bundle(require.resolve('../../workflows'));
+  const runWorker = async (workerOptions: TestWorkerOptions = {}) => {
+    const worker: Worker = await TemporalWorker.create({
+      connection: env.nativeConnection,
+      taskQueue: config.temporal.taskQueue,
+      workflowBundle,
+      activities: createActivities({ db }),
+      sinks: inspectorSinks(undefined),
+      ...workerOptions,
+    });
+    return { worker, running: worker.run() };
+  };
+  let current = await runWorker(options.worker);
   const app = createApp({ config, db, temporal: env.client, log: createLogger('error') });
   return {
     http: request(app),
     db,
     config,
     env,
+    async replaceWorker(workerOptions) {
+      current.worker.shutdown();
+      await current.running;
+      current = await runWorker(workerOptions);
+    },
     async stop() {
-      worker.shutdown();
-      await running;
+      current.worker.shutdown();
+      await current.running;
       if (schema) await db.query(`DROP SCHEMA ${schema} CASCADE`);
       await db.close();
       await env.teardown();

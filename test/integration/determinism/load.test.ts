@@ -1,0 +1,164 @@
+/**
+ * The determinism gate under load: whole lifecycles of every journey kind, many at once, through the
+ * HTTP API on the real dev server and store, with delays short enough that idle timers fire on some
+ * journeys while others cancel theirs. Then every history is replayed by a fresh replay worker.
+ *
+ * - with the service's worker as it runs (default cache): every history replays, none failed a task;
+ * - with a worker whose cache holds 2 workflows, so nearly every task replays from history while the
+ *   load goes on: no call fails, no task fails, every history replays;
+ * - a restart: journeys held on every screen of their lifecycles while the worker is replaced by a new
+ *   one (empty cache, new threads) answer on the same screen, and then finish.
+ *
+ * LOAD_LIFECYCLES (default 100) sets how many lifecycles of each kind a run drives.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import { bundle } from '../../support/temporal';
+import { drive, mixedLifecycle, newRun, type LoadRun } from '../../support/lifecycles';
+import { eventTypes, replayAll, type ReplayReport } from '../../support/replay';
+import { startTestService, type TestService, type TestWorkerOptions } from '../../support/service-harness';
+import { bearer, type JourneyBody } from '../../support/http-journeys';
+
+const LIFECYCLES = Number(process.env.LOAD_LIFECYCLES ?? 100);
+const CONCURRENCY = 16;
+/**
+ * The idle and draft delays of a run. A worker that caches 2 workflows replays nearly every task, and
+ * some calls then take up to ~10 s: its delays are longer, so that only the lifecycles that idle on
+ * purpose expire.
+ */
+const IDLE_MS = { default: 6_000, tinyCache: 15_000 };
+
+jest.setTimeout(15 * 60_000);
+
+const allIds = (run: LoadRun) => Object.values(run.journeys).flat();
+
+async function histories(service: TestService, ids: string[]) {
+  return Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await service.env.client.workflow.getHandle(workflowId).fetchHistory() })));
+}
+
+/** Workflow tasks that failed (a nondeterminism error fails the task): their journeys and counts. */
+async function failedTasks(service: TestService, ids: string[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const id of ids) {
+    const handle: WorkflowHandle = service.env.client.workflow.getHandle(id);
+    const count = (await eventTypes(handle)).filter((t) => t === 'WORKFLOW_TASK_FAILED').length;
+    if (count) failed.push(`${id}: ${count}`);
+  }
+  return failed;
+}
+
+async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number): Promise<{ run: LoadRun; replay: ReplayReport; failedTasks: string[] }> {
+  const service = await startTestService({
+    delays: { sessionIdle: idleMs, draftExpiry: idleMs },
+    env: { RATE_LIMIT_PER_MINUTE: '1000000' },
+    worker,
+  });
+  try {
+    const run = newRun();
+    const started = Date.now();
+    await drive(LIFECYCLES, CONCURRENCY, mixedLifecycle(service.http, run, { idleMs }));
+    const drivenIn = Date.now() - started;
+    const ids = allIds(run);
+    const replayStarted = Date.now();
+    const replay = await replayAll(await bundle(require.resolve('../../../workflows')), await histories(service, ids));
+    const report = {
+      run: label,
+      lifecycles: Object.fromEntries(Object.entries(run.journeys).map(([k, v]) => [k, v.length])),
+      ended: run.ended,
+      concurrency: CONCURRENCY,
+      calls: run.calls,
+      failedCalls: run.failures.length,
+      slowestCallMs: run.slowestCallMs,
+      drivenInSeconds: drivenIn / 1000,
+      historiesReplayed: replay.replayed,
+      replayFailures: replay.failures.length,
+      replayedInSeconds: (Date.now() - replayStarted) / 1000,
+    };
+    console.log(`[determinism gate] ${JSON.stringify(report)}`);
+    return { run, replay, failedTasks: await failedTasks(service, ids) };
+  } finally {
+    await service.stop();
+  }
+}
+
+function expectLifecycles(run: LoadRun) {
+  expect(run.failures).toEqual([]);
+  for (const kind of ['signIn', 'request', 'accessManagement'] as const) expect(run.journeys[kind].length).toBeGreaterThanOrEqual(LIFECYCLES);
+  // Timers fired (expiry) and paths ended in every way the variants take.
+  for (const end of ['signIn:signedIn', 'signIn:expired', 'request:accepted', 'request:refused', 'request:withdrawn', 'request:expired', 'accessManagement:signedOut', 'accessManagement:expired']) {
+    expect(run.ended[end] ?? 0).toBeGreaterThan(0);
+  }
+}
+
+test(`${LIFECYCLES} lifecycles of each journey at ${CONCURRENCY} at once: every history replays`, async () => {
+  const { run, replay, failedTasks } = await loadRun({}, 'default cache', IDLE_MS.default);
+  expectLifecycles(run);
+  expect(failedTasks).toEqual([]);
+  expect(replay.failures).toEqual([]);
+  expect(replay.replayed).toBe(allIds(run).length);
+});
+
+test(`the same load on a worker that caches 2 workflows: no call fails, no task fails, every history replays`, async () => {
+  const { run, replay, failedTasks } = await loadRun({ maxCachedWorkflows: 2, maxConcurrentWorkflowTaskExecutions: 2 }, 'cache of 2', IDLE_MS.tinyCache);
+  expectLifecycles(run);
+  expect(failedTasks).toEqual([]);
+  expect(replay.failures).toEqual([]);
+  expect(replay.replayed).toBe(allIds(run).length);
+});
+
+/** Where lane `lane` of lifecycle `i` is held: early and late steps alike, so every screen is met. */
+function holdStep(lane: string, i: number): number {
+  if (lane.includes('access management')) return i % 7;
+  // Sign-in (5 or 7 steps), then the request: at least 9 steps in all, 13 for the full variants (i % 8 < 4).
+  return i % 8 < 4 ? (i * 3) % 13 : i % 9;
+}
+
+test('journeys held on every screen while the worker is replaced answer on the same screen, then finish', async () => {
+  const service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  try {
+    const count = 32;
+    const lanes = count * 2;
+    const held: Array<{ journey: JourneyBody; token: string }> = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let allHeld!: () => void;
+    const everyLaneHeld = new Promise<void>((resolve) => (allHeld = resolve));
+    const run = newRun();
+    const last = new Map<string, string>();
+    const driving = drive(count, count, (i) =>
+      mixedLifecycle(service.http, run, {
+        idleMs: 0,
+        checkpoint: async ({ lane, step, journey, token }) => {
+          last.set(lane, `step ${step} on ${journey.machine}:${journey.screen}, held at ${holdStep(lane, i)}`);
+          if (step !== holdStep(lane, i)) return;
+          last.delete(lane);
+          held.push({ journey, token });
+          if (held.length === lanes) allHeld();
+          await released;
+        },
+      })(i),
+    );
+    // A lane that failed before its step is never held: then stop waiting and report the failures.
+    const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 120_000).unref());
+    await Promise.race([everyLaneHeld, gaveUp, driving.then(() => undefined)]);
+    if (held.length !== lanes) release();
+    expect(run.failures).toEqual([]);
+    expect([...last]).toEqual([]);
+    expect(held).toHaveLength(lanes);
+
+    await service.replaceWorker();
+
+    const reads = await Promise.all(held.map(({ journey, token }) => service.http.get(`/api/journeys/${journey.id}`).set(bearer(token))));
+    expect(reads.map((r) => r.status)).toEqual(held.map(() => 200));
+    expect(reads.map((r) => (r.body as JourneyBody).screen)).toEqual(held.map(({ journey }) => journey.screen));
+    const screens = [...new Set(held.map(({ journey }) => `${journey.machine}:${journey.screen}`))].sort();
+
+    release();
+    await driving;
+    expect(run.failures).toEqual([]);
+    expect((run.ended['request:accepted'] ?? 0) + (run.ended['request:refused'] ?? 0)).toBeGreaterThan(0);
+    console.log(`[restart] ${JSON.stringify({ held: held.length, screens, ended: run.ended })}`);
+    expect(screens.length).toBeGreaterThanOrEqual(12);
+  } finally {
+    await service.stop();
+  }
+});
