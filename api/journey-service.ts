@@ -14,7 +14,6 @@ import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEve
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, notFound } from './errors';
 import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
-import { KeyedMutex } from './keyed-mutex';
 
 /** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
 export const eventTypeSchema = z
@@ -78,7 +77,6 @@ export function belgianToday(now = new Date()): string {
 
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
-  private readonly exclusive = new KeyedMutex();
 
   constructor(
     private readonly deps: { temporal: Client; db: Db; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
@@ -112,8 +110,7 @@ export class JourneyService {
     let view: JourneyView;
     try {
       // Start and first view in one call (update-with-start): no query meets the journey's first task.
-      view = await this.exclusive.run(workflowId, () =>
-        this.deps.temporal.workflow.executeUpdateWithStart(openView, {
+      view = await this.deps.temporal.workflow.executeUpdateWithStart(openView, {
           startWorkflowOperation: new WithStartWorkflowOperation('journey', {
             taskQueue: this.deps.config.temporal.taskQueue,
             workflowId,
@@ -125,8 +122,7 @@ export class JourneyService {
               { key: searchAttributes.owner, value: owner },
             ],
           }),
-        }),
-      );
+        });
     } catch (err) {
       // A retried start whose journey already finished: return that journey.
       if (idempotencyKey && (err instanceof WorkflowExecutionAlreadyStartedError || isAlreadyStarted(err))) return this.get(workflowId, caller);
@@ -137,14 +133,13 @@ export class JourneyService {
 
   /** The view, for its owner only. */
   async get(id: string, caller: Caller): Promise<JourneyResponse> {
-    const view = await this.exclusive.run(id, async () => {
-      try {
-        return await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
-      } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw notFound();
-        throw err;
-      }
-    });
+    let view: JourneyView;
+    try {
+      view = await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound();
+      throw err;
+    }
     if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
     return this.respond(id, view, caller);
   }
@@ -195,13 +190,11 @@ export class JourneyService {
     if (!current.running) throw journeyEnded();
     let view: JourneyView;
     try {
-      view = await this.exclusive.run(id, () =>
-        this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
-          args: [event],
-          // Scoped to the caller: two callers' keys never meet.
-          ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
-        }),
-      );
+      view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
+        args: [event],
+        // Scoped to the caller: two callers' keys never meet.
+        ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
+      });
     } catch (err) {
       // It ran a moment ago (describe above): it ended since, e.g. its idle delay fired in between.
       if (err instanceof WorkflowNotFoundError) throw journeyEnded();

@@ -12,6 +12,11 @@ export interface ScreenMeta {
   screen: string;
   /** Label keys of the screen (resolved to text by the UI's catalogue). */
   labels?: readonly string[];
+  /**
+   * Set on a state where the journey waits for an operator (e.g. RECORD_BLOCKED): the host publishes
+   * it as the search attribute JourneyAttention, and the view carries it.
+   */
+  attention?: string;
 }
 
 export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
@@ -31,6 +36,12 @@ export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
   readonly publicContext: (context: ContextFrom<TMachine>) => Record<string, unknown>;
   /** Events only the back-office may send (all others: only the journey's owner). */
   readonly backofficeEvents?: readonly string[];
+  /**
+   * Versioned changes of the machine (Temporal patch ids). The host asks `patched(id)` once at the
+   * start of each run and answers the machine's `patched` guard ({ id }) with it: runs recorded before
+   * a change replay with the old behaviour, new runs take the new one.
+   */
+  readonly patches?: readonly string[];
   /** French text of every label key the screens use (the guide's wording, kept in one place). */
   readonly labels: Readonly<Record<string, string>>;
 }
@@ -58,6 +69,8 @@ export interface JourneyView {
   allowedEvents: string[];
   status: JourneyStatus;
   output?: unknown;
+  /** Set while the journey waits for an operator (the state's `attention` code). */
+  attention?: string;
   /** Opaque owner key set at start; the API compares it with the caller's. */
   owner: string;
 }
@@ -109,6 +122,7 @@ export function toView(journey: Journey, snapshot: AnyMachineSnapshot, owner: st
     allowedEvents: status === 'active' ? handledEvents(snapshot).filter((type) => type in journey.events) : [],
     status,
     ...(status === 'done' ? { output: snapshot.output as unknown } : {}),
+    ...(meta?.attention ? { attention: meta.attention } : {}),
     owner,
   };
 }

@@ -104,6 +104,11 @@ export interface RequestContext {
    * the field existed: for those, `version > 0` stands in.
    */
   recorded?: boolean;
+  /**
+   * Rounds of a record that failed for good in a row (each round is the activity's own retries),
+   * reset by a record that succeeds. Absent in journeys started before it existed: 0.
+   */
+  recordFailures?: number;
   pending: PendingChange | null;
   ticket: string | null;
   issuedAt: string | null;
@@ -121,6 +126,7 @@ export function initialContext(input: RequestInput): RequestContext {
     selection: null,
     selected: null,
     recorded: false,
+    recordFailures: 0,
     leave: null,
     form: null,
     answers: null,

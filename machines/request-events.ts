@@ -120,6 +120,8 @@ export const requestEvents = {
     to: z.enum(['employer', 'worker'], { error: 'A request is sent back to the "employer" or to the "worker" for correction.' }),
     reason: reasonSchema('The reason for sending back'),
   }),
+  /** An operator asks a request whose record kept failing (screen recordBlocked) to write it again. */
+  RETRY_RECORD: z.object({ type: z.literal('RETRY_RECORD'), agent: agentSchema }),
 };
 
 type EventSchemas = typeof requestEvents;
@@ -129,4 +131,4 @@ export type RequestEvent = EventOf<EventSchemas>;
 /** What a client sends, before parsing. */
 export type RequestEventPayload = { [K in RequestEventType]: z.input<EventSchemas[K]> }[RequestEventType];
 
-export const REQUEST_BACKOFFICE_EVENTS = ['WORKER_PART_COMPLETED', 'DECIDE', 'SEND_BACK'] as const satisfies readonly RequestEventType[];
+export const REQUEST_BACKOFFICE_EVENTS = ['WORKER_PART_COMPLETED', 'DECIDE', 'SEND_BACK', 'RETRY_RECORD'] as const satisfies readonly RequestEventType[];

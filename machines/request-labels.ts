@@ -86,4 +86,8 @@ export const requestLabels: Readonly<Record<string, string>> = {
   'request.refused.ticket': TICKET,
   'request.withdrawn.title': REQUEST_STATUSES.withdrawn.label,
   'request.expired.title': REQUEST_STATUSES.expired.label,
+  'request.recordBlocked.title': 'Votre demande n’a pas pu être enregistrée',
+  'request.recordBlocked.explanation':
+    'Après plusieurs tentatives, l’enregistrement de votre demande n’a pas abouti. Rien n’est perdu : un opérateur a été averti et la reprendra.',
+  'request.recordBlocked.ticket': TICKET,
 };

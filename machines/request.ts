@@ -113,8 +113,34 @@ const abandonDraft = [
   },
 ] as const;
 
-/** A record that must eventually be written: after a final activity failure, try again after `recordRetry`. */
-const retryRecord = (target: string) => ({ meta: BUSY, after: { recordRetry: target } });
+/**
+ * Versioned change (Temporal patch id): a record that keeps failing stops retrying after
+ * MAX_RECORD_FAILURES rounds and waits for an operator. Journeys started before the change retry as
+ * they always did (every `recordRetry`, without end); see the README, "Changing a journey".
+ */
+export const BOUNDED_RECORD_RETRIES = 'request-bounded-record-retries';
+/** Rounds of failed records (each one the activity's own retries) before the journey waits for an operator. */
+export const MAX_RECORD_FAILURES = 5;
+/** The attention code of a journey whose record kept failing (search attribute JourneyAttention). */
+export const RECORD_BLOCKED = 'RECORD_BLOCKED';
+
+/**
+ * A record that must eventually be written: after a final activity failure, try again after
+ * `recordRetry`; after MAX_RECORD_FAILURES rounds, the journey goes to `blocked` for an operator.
+ */
+const retryRecord = (target: string, blocked: string) => ({
+  meta: BUSY,
+  entry: 'countRecordFailure' as const,
+  after: {
+    recordRetry: [{ guard: and([{ type: 'patched', params: { id: BOUNDED_RECORD_RETRIES } }, 'recordFailuresExhausted']), target: blocked }, { target }],
+  },
+}) as const;
+
+/** Waiting for an operator: the screen says so, the journey is listed by its attention code; RETRY_RECORD writes again. */
+const blockedRecord = (target: string) => ({
+  meta: { ...screen('recordBlocked', ['title', 'explanation', 'ticket']), attention: RECORD_BLOCKED },
+  on: { RETRY_RECORD: { target, actions: ['clearError', 'resetRecordFailures'] as const } },
+}) as const;
 
 /** The status change recorded by `recordRequest`. */
 const applyRecord = { type: 'applyRecord', params: ({ event }: { event: { output: RecordRequestOutput } }) => event.output } as const;
@@ -158,6 +184,9 @@ export const requestMachine = setup({
     isRecorded: ({ context }) => context.recorded ?? context.version > 0,
     canBecome: ({ context }, params: { status: RequestStatus }) => canTransition(context.requestStatus, params.status),
     isPendingStatus: ({ context }, params: { status: RequestStatus }) => context.pending?.status === params.status,
+    recordFailuresExhausted: ({ context }) => (context.recordFailures ?? 0) >= MAX_RECORD_FAILURES,
+    /** Whether a versioned change applies to this run: the host decides (Temporal `patched`); new runs: yes. */
+    patched: (_, _params: { id: string }) => true,
   },
   actions: {
     clearError: assign({ error: null }),
@@ -173,9 +202,12 @@ export const requestMachine = setup({
     nextVersion: assign({ version: ({ context }) => context.version + 1 }),
     prepareChange: assign((_, params: PendingChange) => ({ pending: params })),
     dropChange: assign({ pending: null }),
+    countRecordFailure: assign({ recordFailures: ({ context }) => (context.recordFailures ?? 0) + 1 }),
+    resetRecordFailures: assign({ recordFailures: 0 }),
     applyRecord: assign(({ context }, params: { version: number }) => ({
       version: params.version,
       recorded: true,
+      recordFailures: 0,
       requestStatus: context.pending?.status ?? context.requestStatus,
       statusReason: context.pending ? context.pending.reason : context.statusReason,
       pending: null,
@@ -406,7 +438,8 @@ export const requestMachine = setup({
       onDone: { target: 'awaitingWorker', actions: applyRecord },
       onError: { target: 'awaitingWorkerRetry', actions: showActorError },
     }),
-    awaitingWorkerRetry: retryRecord('recordingAwaitingWorker'),
+    awaitingWorkerRetry: retryRecord('recordingAwaitingWorker', 'awaitingWorkerBlocked'),
+    awaitingWorkerBlocked: blockedRecord('recordingAwaitingWorker'),
     awaitingWorker: {
       meta: screen('awaitingWorker', ['title', 'ticket', 'ticketHint', 'withdraw']),
       on: {
@@ -460,12 +493,14 @@ export const requestMachine = setup({
       onDone: { target: 'withdrawn', actions: applyRecord },
       onError: { target: 'withdrawalRetry', actions: showActorError },
     }),
-    withdrawalRetry: retryRecord('recordingWithdrawal'),
+    withdrawalRetry: retryRecord('recordingWithdrawal', 'withdrawalBlocked'),
+    withdrawalBlocked: blockedRecord('recordingWithdrawal'),
     recordingExpiry: recordingState({
       onDone: { target: 'expired', actions: applyRecord },
       onError: { target: 'expiryRetry', actions: showActorError },
     }),
-    expiryRetry: retryRecord('recordingExpiry'),
+    expiryRetry: retryRecord('recordingExpiry', 'expiryBlocked'),
+    expiryBlocked: blockedRecord('recordingExpiry'),
     withdrawn: { type: 'final', meta: screen('withdrawn', ['title']) },
     expired: { type: 'final', meta: screen('expired', ['title']) },
     accepted: { type: 'final', meta: screen('accepted', ['title', 'ticket']) },
@@ -481,5 +516,6 @@ export const requestJourney = defineJourney({
   events: requestEvents,
   publicContext: publicContextOf,
   backofficeEvents: REQUEST_BACKOFFICE_EVENTS,
+  patches: [BOUNDED_RECORD_RETRIES],
   labels: requestLabels,
 });

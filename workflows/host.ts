@@ -17,8 +17,10 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
@@ -32,6 +34,7 @@ import {
   SERVICE_UNAVAILABLE,
   UNKNOWN_MACHINE,
   openView,
+  searchAttributes,
   sendEvent,
   viewQuery,
   type JourneyEvent,
@@ -112,7 +115,10 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
         }),
       ]),
     );
-    const machine = definition.machine.provide({ actors, delays: start.delays ?? {} });
+    // Versioned changes: asked once per run, in the same order, before the machine runs (see Journey.patches).
+    const activePatches = new Set((definition.patches ?? []).filter((id) => patched(id)));
+    const guards = definition.patches?.length ? { patched: (_: unknown, params: { id: string }) => activePatches.has(params.id) } : {};
+    const machine = definition.machine.provide({ actors, delays: start.delays ?? {}, guards });
     const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.config)) : undefined;
     const clock = createRunClock();
     const actor = start.resume
@@ -120,7 +126,18 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       : createActor(machine, { input: start.input, inspect, clock });
     // With an error observer XState never reports a machine error through the global setTimeout (see
     // ./clock.ts); the error is seen by the wait below, which fails the run with it.
-    actor.subscribe({ error: () => undefined });
+    // A state that waits for an operator is listed by its attention code (search attribute), set and
+    // cleared as the machine enters and leaves it: from the transition itself, so replay repeats it.
+    let attention = workflowInfo().typedSearchAttributes.get(searchAttributes.attention);
+    actor.subscribe({
+      next: () => {
+        const code = view().attention;
+        if (code === attention) return;
+        attention = code;
+        upsertSearchAttributes([{ key: searchAttributes.attention, value: code ?? null }]);
+      },
+      error: () => undefined,
+    });
 
     const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
     const settled = () => condition(() => inFlight === 0);

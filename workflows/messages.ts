@@ -53,4 +53,6 @@ export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const searchAttributes = {
   machine: defineSearchAttributeKey('JourneyMachine', SearchAttributeType.KEYWORD),
   owner: defineSearchAttributeKey('JourneyOwner', SearchAttributeType.KEYWORD),
+  /** Set while a journey waits for an operator (its state's attention code, e.g. RECORD_BLOCKED); absent otherwise. */
+  attention: defineSearchAttributeKey('JourneyAttention', SearchAttributeType.KEYWORD),
 } as const;

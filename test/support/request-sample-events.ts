@@ -43,6 +43,7 @@ export const requestSampleEvents: { readonly [K in RequestEventType]: SampleOf<K
   WORKER_PART_COMPLETED: { type: 'WORKER_PART_COMPLETED' },
   DECIDE: { type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' },
   SEND_BACK: { type: 'SEND_BACK', to: 'employer', reason: 'The workload before the interruption is missing one period.' },
+  RETRY_RECORD: { type: 'RETRY_RECORD' },
 };
 
 /** Every sample, with the other outcomes of the back-office events, for path generation. */

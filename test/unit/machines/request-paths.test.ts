@@ -38,8 +38,8 @@ const delayEvents = [...new Set(stateNodes.flatMap((node) => node.ownEvents as s
 const events = [...requestSampleEventList.map(parse), ...([...requestSampleActorEvents, ...delayEvents] as unknown as RequestEvent[])];
 // A vertex per state and per fact its routing guards read; versions and answers would make every loop a new vertex.
 const serializeState = (snapshot: Snapshot) => {
-  const { pending, version, ticket } = snapshot.context;
-  return JSON.stringify({ state: snapshot.value, pending: pending?.status, recorded: version > 0, ticket: ticket !== null });
+  const { pending, version, ticket, recordFailures } = snapshot.context;
+  return JSON.stringify({ state: snapshot.value, pending: pending?.status, recorded: version > 0, ticket: ticket !== null, recordFailures });
 };
 
 const screenOf = (snapshot: Snapshot) => toView(requestJourney, snapshot, 'paths').screen;
@@ -68,6 +68,7 @@ describe('request paths (xstate/graph)', () => {
         'withdrawn',
         'expired',
         'busy',
+        'recordBlocked',
       ].sort(),
     );
   });

@@ -19,6 +19,8 @@ import {
   type RequestInput,
   type RequestPublicContext,
   type RequestRecord,
+  MAX_RECORD_FAILURES,
+  RECORD_BLOCKED,
 } from '../../../machines/request';
 import type { IsoDate } from '../../../domain';
 import type { ActorError } from '../../../workflows/host';
@@ -40,6 +42,8 @@ interface DriverOptions {
   stubs?: Stubs;
   delays?: { draftExpiry?: number; recordRetry?: number };
   clock?: SimulatedClock;
+  /** false: the run predates the versioned changes (the `patched` guard answers false). */
+  patched?: boolean;
 }
 
 function isActorError(value: object): value is ActorError {
@@ -112,6 +116,8 @@ function startRequest(options: DriverOptions = {}) {
         return settle(stubs.notifyWorker ? stubs.notifyWorker(input) : { notified: input.email !== null });
       }),
     },
+    // A run recorded before the versioned change answers `patched` with false (the host decides).
+    guards: options.patched === false ? { patched: () => false } : {},
     // Node timers overflow past 24.8 days (the default expiry is 30): tests always use shorter delays.
     delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000, ...options.delays },
   });
@@ -184,7 +190,7 @@ describe('request journey definition', () => {
   it('is the journey "request" with the back-office events of the lifecycle', () => {
     expect(requestJourney.id).toBe('request');
     expect(requestMachine.id).toBe('request');
-    expect(requestJourney.backofficeEvents).toEqual(['WORKER_PART_COMPLETED', 'DECIDE', 'SEND_BACK']);
+    expect(requestJourney.backofficeEvents).toEqual(['WORKER_PART_COMPLETED', 'DECIDE', 'SEND_BACK', 'RETRY_RECORD']);
   });
 
   it('gives every state a screen, and every busy state (an invoked activity) the busy screen', () => {
@@ -775,6 +781,39 @@ describe('abandoning a draft', () => {
     await waitFor(d.actor, (s) => s.status === 'done', { timeout: 1_000 });
     expect(statuses(d)).toEqual(['draft', 'withdrawn']);
     expect(d.records.map((r) => r.version)).toEqual([1, 3]);
+  });
+});
+
+describe('a record that keeps failing', () => {
+  const failingWithdrawal = (r: RequestRecord) => (r.status === 'withdrawn' ? { code: 'STORE_UNAVAILABLE', message: 'down' } : { version: r.version });
+
+  it(`waits for an operator after ${MAX_RECORD_FAILURES} failed rounds, and records again on RETRY_RECORD`, async () => {
+    let down = true;
+    const d = startRequest({ delays: { recordRetry: 5 }, stubs: { recordRequest: (r) => (down ? failingWithdrawal(r) : { version: r.version }) } });
+    await d.send(sample.SELECT_WORKER);
+    d.actor.send(parseEvent(sample.ABANDON));
+    await waitFor(d.actor, (s) => s.matches('withdrawalBlocked'), { timeout: 2_000 });
+    expect(d.view()).toMatchObject({ screen: 'recordBlocked', attention: RECORD_BLOCKED, allowedEvents: ['RETRY_RECORD'], context: { error: { code: 'STORE_UNAVAILABLE' } } });
+    expect(d.actor.getSnapshot().context.recordFailures).toBe(MAX_RECORD_FAILURES);
+
+    down = false;
+    const view = await d.send({ type: 'RETRY_RECORD' });
+    expect(view).toMatchObject({ state: 'withdrawn', output: { status: 'withdrawn' } });
+    expect(view.attention).toBeUndefined();
+  });
+
+  it('retries without end in a run that predates the change (patch not applied)', async () => {
+    let attempts = 0;
+    const d = startRequest({
+      patched: false,
+      delays: { recordRetry: 1 },
+      stubs: { recordRequest: (r) => (r.status === 'withdrawn' && ++attempts <= MAX_RECORD_FAILURES * 2 ? failingWithdrawal(r) : { version: r.version }) },
+    });
+    await d.send(sample.SELECT_WORKER);
+    d.actor.send(parseEvent(sample.ABANDON));
+    await waitFor(d.actor, (s) => s.status === 'done', { timeout: 2_000 });
+    expect(attempts).toBe(MAX_RECORD_FAILURES * 2 + 1);
+    expect(d.view()).toMatchObject({ state: 'withdrawn', output: { status: 'withdrawn' } });
   });
 });
 
