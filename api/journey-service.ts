@@ -47,6 +47,24 @@ export interface JourneyResponse extends Omit<JourneyView, 'owner' | 'allowedEve
   actingToken?: { token: string; expiresAt: string };
 }
 
+/** An attention code as the machines set it (e.g. RECORD_BLOCKED): uppercase letters, digits, underscores. */
+export const attentionCodePattern = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/** A running journey that waits for an operator, as Temporal visibility lists it. */
+export interface AttentionItem {
+  id: string;
+  machine: string;
+  attention: string;
+  startedAt: string;
+}
+
+export interface AttentionList {
+  items: AttentionItem[];
+  limit: number;
+  /** More journeys match than `limit`: resolve these (they leave the list) or ask for a larger limit. */
+  hasMore: boolean;
+}
+
 /** How each journey starts: who may start it, its input from the caller, its owner key. */
 interface Starter {
   needsActingContext: boolean;
@@ -142,6 +160,36 @@ export class JourneyService {
     }
     if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
     return this.respond(id, view, caller);
+  }
+
+  /**
+   * Running journeys that wait for an operator (search attribute JourneyAttention), from Temporal
+   * visibility: eventually consistent, so a journey that has just been blocked (or resolved) may take a
+   * moment to appear in (or leave) the list. `attention` must already be validated as an uppercase code:
+   * it goes into the visibility query.
+   */
+  async needingAttention(filter: { attention?: string; limit: number }): Promise<AttentionList> {
+    if (filter.attention !== undefined && !attentionCodePattern.test(filter.attention)) throw new Error(`Not an attention code: ${filter.attention}`);
+    const attribute = searchAttributes.attention.name;
+    const query = `ExecutionStatus = 'Running' AND ${filter.attention ? `${attribute} = '${filter.attention}'` : `${attribute} IS NOT NULL`}`;
+    const items: AttentionItem[] = [];
+    let hasMore = false;
+    for await (const info of this.deps.temporal.workflow.list({ query, pageSize: filter.limit + 1 })) {
+      if (items.length === filter.limit) {
+        hasMore = true;
+        break;
+      }
+      const attention = info.typedSearchAttributes.get(searchAttributes.attention);
+      // Visibility may lag the search attribute itself: an entry without it is no longer waiting.
+      if (!attention) continue;
+      items.push({
+        id: info.workflowId,
+        machine: info.typedSearchAttributes.get(searchAttributes.machine) ?? info.type,
+        attention,
+        startedAt: info.startTime.toISOString(),
+      });
+    }
+    return { items, limit: filter.limit, hasMore };
   }
 
   /**

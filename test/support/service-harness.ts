@@ -33,7 +33,9 @@ export interface TestService {
 }
 
 export async function startTestService(
-  options: { delays?: Partial<Config['delays']>; env?: NodeJS.ProcessEnv; worker?: TestWorkerOptions } = {},
+  // `delays` also carries named delays the configuration does not set (e.g. recordRetry): config.delays
+  // goes as it is into every journey's JourneyStart.delays.
+  options: { delays?: Partial<Config['delays']> & Readonly<Record<string, number>>; env?: NodeJS.ProcessEnv; worker?: TestWorkerOptions } = {},
 ): Promise<TestService> {
   const env = await connectToTestServer();
   const schema = process.env.DATABASE_URL ? `api_${randomUUID().replace(/-/g, '').slice(0, 12)}` : undefined;
