@@ -22,6 +22,8 @@ export interface LoadRun {
   journeys: Record<JourneyKind, string[]>;
   /** Lifecycles that reached their end, by kind and final screen. */
   ended: Record<string, number>;
+  /** The journeys of those lifecycles, by the same key. */
+  endedIds: Record<string, string[]>;
   failures: string[];
   calls: number;
   /** The slowest call's time, in ms. */
@@ -42,7 +44,7 @@ export interface LifecycleOptions {
 class CallFailed extends Error {}
 
 export function newRun(): LoadRun {
-  return { journeys: { signIn: [], request: [], accessManagement: [] }, ended: {}, failures: [], calls: 0, slowestCallMs: 0 };
+  return { journeys: { signIn: [], request: [], accessManagement: [] }, ended: {}, endedIds: {}, failures: [], calls: 0, slowestCallMs: 0 };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -136,6 +138,7 @@ class Driver {
     }
     const key = `${kind}:${journey.screen}`;
     this.run.ended[key] = (this.run.ended[key] ?? 0) + 1;
+    (this.run.endedIds[key] ??= []).push(journey.id);
   }
 }
 

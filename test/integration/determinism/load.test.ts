@@ -12,6 +12,7 @@
  * LOAD_LIFECYCLES (default 100) sets how many lifecycles of each kind a run drives.
  */
 import type { WorkflowHandle } from '@temporalio/client';
+import { saveHistory } from '../../support/histories';
 import { bundle } from '../../support/temporal';
 import { drive, mixedLifecycle, newRun, type LoadRun } from '../../support/lifecycles';
 import { eventTypes, replayAll, type ReplayReport } from '../../support/replay';
@@ -59,7 +60,13 @@ async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number)
     const drivenIn = Date.now() - started;
     const ids = allIds(run);
     const replayStarted = Date.now();
-    const replay = await replayAll(await bundle(require.resolve('../../../workflows')), await histories(service, ids));
+    const fetched = await histories(service, ids);
+    const replay = await replayAll(await bundle(require.resolve('../../../workflows')), fetched);
+    // RECORD_HISTORIES=1 keeps one history of every way each journey ended, for the replay gate.
+    for (const [end, [id]] of Object.entries(run.endedIds)) {
+      const found = fetched.find((h) => h.workflowId === id);
+      if (found) saveHistory(`load/${label.replace(/\W+/g, '-')}/${end.replace(':', '-')}`, found.history);
+    }
     const report = {
       run: label,
       lifecycles: Object.fromEntries(Object.entries(run.journeys).map(([k, v]) => [k, v.length])),

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { historiesDir } from '../../support/histories';
 import { bundle } from '../../support/temporal';
 
-const files = readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+const files = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
 
-test('there are recorded histories to replay', () => {
-  expect(files.length).toBeGreaterThanOrEqual(3);
+test('there are recorded histories of every journey, some recorded under load', () => {
+  for (const kind of ['sign-in', 'request', 'access-management', 'load/default-cache/signIn', 'load/default-cache/request', 'load/default-cache/accessManagement', 'load/cache-of-2/request']) {
+    expect(files.filter((f) => f.startsWith(kind)).length).toBeGreaterThan(0);
+  }
 });
 
 test.each(files)('%s replays', async (file) => {
@@ -17,4 +19,24 @@ test.each(files)('%s replays', async (file) => {
   await expect(
     Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')) }, history, file.replace(/\.json$/, '')),
   ).resolves.toBeUndefined();
+});
+
+/**
+ * The versioned change of the request journey (bounded record retries, `patched`): a withdrawal that
+ * failed to record 7 rounds in a row under the code before the change replays today, because that run
+ * keeps the old behaviour; shipped without versioning, the same change would break it.
+ */
+describe('a versioned change', () => {
+  const file = 'request-withdrawal-record-retries-unbounded.json';
+  const history = () => historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
+
+  test('replays a run recorded before the change', async () => {
+    await expect(Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')) }, history(), 'before-change')).resolves.toBeUndefined();
+  });
+
+  test('the same change without versioning would break that run', async () => {
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')) }, history(), 'unversioned'),
+    ).rejects.toThrow(/[Nn]ondetermin/);
+  });
 });

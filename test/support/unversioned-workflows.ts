@@ -1,0 +1,9 @@
+/**
+ * The service's workflows as they would be had the bounded record retries of the request journey been
+ * shipped without versioning (no `patches`: every run, old ones too, takes the new behaviour). The
+ * replay gate shows that this breaks journeys recorded before the change.
+ */
+import { journeys } from '../../machines';
+import { createMachineHost } from '../../workflows/host';
+
+export const journey = createMachineHost({ ...journeys, request: { ...journeys.request!, patches: [] } });
