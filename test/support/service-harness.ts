@@ -12,9 +12,10 @@ import { parseConfig, type Config } from '../../config';
 import { createLogger } from '../../config/logger';
 import { createActivities } from '../../activities';
 import { openDb, type Db } from '../../store/db';
-import { loadDemoData } from '../../store/demo-data';
+import { demoCast, loadDemoData } from '../../store/demo-data';
 import { migrate } from '../../store/migrate';
 import { inspectorSinks } from '../../worker/inspector';
+import { signIn } from './http-journeys';
 import { bundle, connectToTestServer } from './temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker as TemporalWorker, type WorkerOptions } from '@temporalio/worker';
@@ -76,4 +77,20 @@ export async function startTestService(
       await env.teardown();
     },
   };
+}
+
+/**
+ * For a test file: starts the service before its tests (stopped after them) and signs Marc Peeters
+ * (PO-education permission) in to PO Y; `ready` receives both.
+ */
+export function withServiceAndPoUser(ready: (service: TestService, poToken: string) => void): void {
+  let service: TestService | undefined;
+  beforeAll(async () => {
+    service = await startTestService();
+    const { people, organisations } = demoCast;
+    ready(service, (await signIn(service.http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber)).token);
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
 }

@@ -3,22 +3,14 @@
  * the allowed events, 422), idempotent retries, concurrent confirms, and no 500 for anything a caller sends.
  */
 import { demoCast } from '../../../store/demo-data';
-import { backofficeToken, bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { backofficeToken, bearer, identityToken, ok, send, start, type JourneyBody } from '../../support/http-journeys';
 import { recordHistory } from '../../support/histories';
-import { startTestService, type TestService } from '../../support/service-harness';
+import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
-const { people, organisations, teachers } = demoCast;
-const Y = organisations.poY.enterpriseNumber;
+const { people, teachers } = demoCast;
 let service: TestService;
 let poToken: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  poToken = (await signIn(service.http, people.poEducationOnly.niss, Y)).token;
-});
-afterAll(async () => {
-  await service?.stop();
-});
+withServiceAndPoUser((started, token) => ((service = started), (poToken = token)));
 
 const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' };
 

@@ -8,21 +8,14 @@ import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { nissCheckDigits } from '../../../domain';
 import { demoCast } from '../../../store/demo-data';
-import { backofficeToken, bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
-import { startTestService, type TestService } from '../../support/service-harness';
+import { backofficeToken, bearer, identityToken, ok, send, start, type JourneyBody } from '../../support/http-journeys';
+import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers } = demoCast;
 const Y = organisations.poY.enterpriseNumber;
 let service: TestService;
 let poToken: string;
-
-beforeAll(async () => {
-  service = await startTestService();
-  poToken = (await signIn(service.http, people.poEducationOnly.niss, Y)).token;
-});
-afterAll(async () => {
-  await service?.stop();
-});
+withServiceAndPoUser((started, token) => ((service = started), (poToken = token)));
 
 const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' };
 

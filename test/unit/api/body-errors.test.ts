@@ -1,26 +1,9 @@
 /** Bodies that cannot be read are the caller's: a 4xx with a stable code, never a 500; depth is bounded without recursion. */
 import type { NextFunction, Request, Response } from 'express';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { errorHandler } from '../../../api/errors';
 import { MAX_BODY_DEPTH, limitBodyDepth, nestsDeeperThan } from '../../../api/json-depth';
-import { createLogger } from '../../../config/logger';
+import { handleError } from '../support/error-handler';
 
-function handle(err: unknown, headers: Record<string, string> = {}) {
-  let status = 0;
-  let body: unknown;
-  const res = {
-    status(code: number) {
-      status = code;
-      return this;
-    },
-    json(value: unknown) {
-      body = value;
-      return this;
-    },
-  } as unknown as Response;
-  errorHandler(createLogger('error'))(err, { method: 'POST', path: '/x', headers } as unknown as Request, res, (() => undefined) as NextFunction);
-  return { status, body: body as { error: { code: string; message: string } } };
-}
 
 /** What body-parser hands on: zlib's own error, given status 400 and no type. */
 function zlibError(decompress: () => unknown): Error {
@@ -39,7 +22,7 @@ test.each([
   ['gzip', zlibError(() => gunzipSync(Buffer.from('not gzip')))],
   ['br', zlibError(() => brotliDecompressSync(Buffer.from('\u00ff\u00fe not brotli', 'latin1')))],
 ])('a %s body that does not decompress is 400 BODY_DECOMPRESSION_FAILED', (encoding, err) => {
-  expect(handle(err, { 'content-encoding': encoding })).toEqual({
+  expect(handleError(err, { 'content-encoding': encoding })).toEqual({
     status: 400,
     body: { error: { code: 'BODY_DECOMPRESSION_FAILED', message: expect.stringContaining(`not valid ${encoding} data`) } },
   });
@@ -56,7 +39,7 @@ test.each([
   ['another client error', Object.assign(new Error('odd'), { status: 400, expose: true }), {}, 400, 'BAD_REQUEST'],
   ['a body-parser fault of ours', bodyParserError(500, 'stream.encoding.set', 'stream encoding should not be set'), {}, 500, 'INTERNAL'],
 ])('%s', (_name, err, headers, status, code) => {
-  const res = handle(err, headers);
+  const res = handleError(err, headers);
   expect(res.status).toBe(status);
   expect(res.body).toEqual({ error: { code, message: expect.any(String) } });
 });
@@ -92,6 +75,6 @@ describe('nesting depth', () => {
     };
     expect(run(undefined)).toBeUndefined();
     expect(run(nested(MAX_BODY_DEPTH))).toBeUndefined();
-    expect(handle(run(nested(5000)))).toEqual({ status: 400, body: { error: { code: 'BODY_NESTING_TOO_DEEP', message: expect.stringMatching(/deeper than 32 levels/), details: { maxDepth: 32 } } } });
+    expect(handleError(run(nested(5000)))).toEqual({ status: 400, body: { error: { code: 'BODY_NESTING_TOO_DEEP', message: expect.stringMatching(/deeper than 32 levels/), details: { maxDepth: 32 } } } });
   });
 });

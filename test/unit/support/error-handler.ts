@@ -1,0 +1,21 @@
+/** Runs the API's error handler on one error, as Express would, and returns the status and body it answered. */
+import type { NextFunction, Request, Response } from 'express';
+import { errorHandler } from '../../../api/errors';
+import { createLogger } from '../../../config/logger';
+
+export function handleError(err: unknown, headers: Record<string, string> = {}) {
+  let status = 0;
+  let body: unknown;
+  const res = {
+    status(code: number) {
+      status = code;
+      return this;
+    },
+    json(value: unknown) {
+      body = value;
+      return this;
+    },
+  } as unknown as Response;
+  errorHandler(createLogger('error'))(err, { method: 'POST', path: '/x', headers } as unknown as Request, res, (() => undefined) as NextFunction);
+  return { status, body: body as { error: { code: string; message: string; details?: unknown } } };
+}
