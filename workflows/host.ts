@@ -124,23 +124,23 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     const actor = start.resume
       ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect, clock })
       : createActor(machine, { input: start.input, inspect, clock });
-    // With an error observer XState never reports a machine error through the global setTimeout (see
-    // ./clock.ts); the error is seen by the wait below, which fails the run with it.
-    // A state that waits for an operator is listed by its attention code (search attribute), set and
-    // cleared as the machine enters and leaves it: from the transition itself, so replay repeats it.
+    const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
+    const settled = () => condition(() => inFlight === 0);
+
     let attention = workflowInfo().typedSearchAttributes.get(searchAttributes.attention);
     actor.subscribe({
+      // A state that waits for an operator is listed by its attention code (search attribute), set and
+      // cleared as the machine enters and leaves it: from the transition itself, so replay repeats it.
       next: () => {
         const code = view().attention;
         if (code === attention) return;
         attention = code;
         upsertSearchAttributes([{ key: searchAttributes.attention, value: code ?? null }]);
       },
+      // With an error observer XState never reports a machine error through the global setTimeout (see
+      // ./clock.ts); the error is seen by the wait below, which fails the run with it.
       error: () => undefined,
     });
-
-    const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
-    const settled = () => condition(() => inFlight === 0);
 
     const parse = (event: JourneyEvent): JourneyEvent => {
       const schema = typeof event?.type === 'string' && Object.hasOwn(definition.events, event.type) ? definition.events[event.type] : undefined;

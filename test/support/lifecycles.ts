@@ -276,3 +276,60 @@ export function mixedLifecycle(http: TestAgent, run: LoadRun, options: Lifecycle
 }
 
 export { identityToken };
+
+/** Where lane `lane` of lifecycle `i` is held: early and late steps alike, so that most screens are met. */
+function holdStep(lane: string, i: number): number {
+  if (lane.includes('access management')) return i % 7;
+  // Sign-in (5 or 7 steps), then the request: at least 9 steps in all, 13 for the full variants (i % 8 < 4).
+  return i % 8 < 4 ? (i * 3) % 13 : i % 9;
+}
+
+export interface HeldLanes {
+  run: LoadRun;
+  /** One journey per lane, as it was answered when the lane was held, with a token that may read it. */
+  held: Array<{ journey: JourneyBody; token: string }>;
+  /** Lanes not held (each with where it stopped): a lane that failed before its step. */
+  notHeld: string[];
+  /** Lets every lane go on to its end; resolves when all have ended. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Drives `count` mixed lifecycles at once (two lanes each) and holds every lane at a step that differs
+ * with the lifecycle, so that the journeys wait on many different screens; resolves once all are held
+ * (or after `giveUpMs`, the lanes that failed being reported in `notHeld` and `run.failures`).
+ */
+export async function holdLanes(http: TestAgent, count: number, giveUpMs = 120_000): Promise<HeldLanes> {
+  const run = newRun();
+  const held: HeldLanes['held'] = [];
+  const where = new Map<string, string>();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let allHeld!: () => void;
+  const everyLaneHeld = new Promise<void>((resolve) => (allHeld = resolve));
+  const driving = drive(count, count, (i) =>
+    mixedLifecycle(http, run, {
+      idleMs: 0,
+      checkpoint: async ({ lane, step, journey, token }) => {
+        where.set(lane, `step ${step} on ${journey.machine}:${journey.screen}, to be held at ${holdStep(lane, i)}`);
+        if (step !== holdStep(lane, i)) return;
+        where.delete(lane);
+        held.push({ journey, token });
+        if (held.length === count * 2) allHeld();
+        await released;
+      },
+    })(i),
+  );
+  const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, giveUpMs).unref());
+  await Promise.race([everyLaneHeld, gaveUp, driving]);
+  if (held.length !== count * 2) release();
+  return {
+    run,
+    held,
+    notHeld: [...where].map(([lane, at]) => `${lane}: ${at}`),
+    async finish() {
+      release();
+      await driving;
+    },
+  };
+}

@@ -14,7 +14,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { saveHistory } from '../../support/histories';
 import { bundle } from '../../support/temporal';
-import { drive, mixedLifecycle, newRun, type LoadRun } from '../../support/lifecycles';
+import { drive, holdLanes, mixedLifecycle, newRun, type LoadRun } from '../../support/lifecycles';
 import { eventTypes, replayAll, type ReplayReport } from '../../support/replay';
 import { startTestService, type TestService, type TestWorkerOptions } from '../../support/service-harness';
 import { bearer, type JourneyBody } from '../../support/http-journeys';
@@ -22,11 +22,11 @@ import { bearer, type JourneyBody } from '../../support/http-journeys';
 const LIFECYCLES = Number(process.env.LOAD_LIFECYCLES ?? 100);
 const CONCURRENCY = 16;
 /**
- * The idle and draft delays of a run. A worker that caches 2 workflows replays nearly every task, and
- * some calls then take up to ~20 s at 16 at once on 2 cores: its delays are longer, so that only the lifecycles that idle on
- * purpose expire.
+ * The idle and draft delays of a run: longer than the slowest call seen at 16 at once on 2 cores (6 s
+ * with the default cache, 15 s with a cache of 2, where nearly every task replays its history), so that
+ * only the lifecycles that idle on purpose expire.
  */
-const IDLE_MS = { default: 6_000, tinyCache: 30_000 };
+const IDLE_MS = { default: 15_000, tinyCache: 30_000 };
 
 jest.setTimeout(15 * 60_000);
 
@@ -112,45 +112,14 @@ test(`the same load on a worker that caches 2 workflows: no call fails, no task 
   expect(replay.replayed).toBe(allIds(run).length);
 });
 
-/** Where lane `lane` of lifecycle `i` is held: early and late steps alike, so every screen is met. */
-function holdStep(lane: string, i: number): number {
-  if (lane.includes('access management')) return i % 7;
-  // Sign-in (5 or 7 steps), then the request: at least 9 steps in all, 13 for the full variants (i % 8 < 4).
-  return i % 8 < 4 ? (i * 3) % 13 : i % 9;
-}
-
 test('journeys held on every screen while the worker is replaced answer on the same screen, then finish', async () => {
   const service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
   try {
-    const count = 32;
-    const lanes = count * 2;
-    const held: Array<{ journey: JourneyBody; token: string }> = [];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let allHeld!: () => void;
-    const everyLaneHeld = new Promise<void>((resolve) => (allHeld = resolve));
-    const run = newRun();
-    const last = new Map<string, string>();
-    const driving = drive(count, count, (i) =>
-      mixedLifecycle(service.http, run, {
-        idleMs: 0,
-        checkpoint: async ({ lane, step, journey, token }) => {
-          last.set(lane, `step ${step} on ${journey.machine}:${journey.screen}, held at ${holdStep(lane, i)}`);
-          if (step !== holdStep(lane, i)) return;
-          last.delete(lane);
-          held.push({ journey, token });
-          if (held.length === lanes) allHeld();
-          await released;
-        },
-      })(i),
-    );
-    // A lane that failed before its step is never held: then stop waiting and report the failures.
-    const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 120_000).unref());
-    await Promise.race([everyLaneHeld, gaveUp, driving.then(() => undefined)]);
-    if (held.length !== lanes) release();
-    expect(run.failures).toEqual([]);
-    expect([...last]).toEqual([]);
-    expect(held).toHaveLength(lanes);
+    const lanes = await holdLanes(service.http, 32);
+    expect(lanes.run.failures).toEqual([]);
+    expect(lanes.notHeld).toEqual([]);
+    const { held, run } = lanes;
+    expect(held).toHaveLength(64);
 
     await service.replaceWorker();
 
@@ -159,8 +128,7 @@ test('journeys held on every screen while the worker is replaced answer on the s
     expect(reads.map((r) => (r.body as JourneyBody).screen)).toEqual(held.map(({ journey }) => journey.screen));
     const screens = [...new Set(held.map(({ journey }) => `${journey.machine}:${journey.screen}`))].sort();
 
-    release();
-    await driving;
+    await lanes.finish();
     expect(run.failures).toEqual([]);
     expect((run.ended['request:accepted'] ?? 0) + (run.ended['request:refused'] ?? 0)).toBeGreaterThan(0);
     console.log(`[restart] ${JSON.stringify({ held: held.length, screens, ended: run.ended })}`);
