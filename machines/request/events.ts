@@ -23,8 +23,8 @@ import {
   schoolNumberSchema,
   workerStatusSchema,
   type FullLoads,
-} from '../domain';
-import { signal, type EventOf } from './journey';
+} from '../../domain';
+import { signal, type EventOf } from '../journey';
 
 function reasonSchema(what: string) {
   return freeTextSchema(what)

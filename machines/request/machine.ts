@@ -6,9 +6,9 @@
  * by `recordRequest`, with a version the machine increments, who made it and why.
  */
 import { and, assign, not, setup } from 'xstate';
-import { assertTransition, canTransition, isDomainError, type RequestStatus } from '../domain';
-import { actorErrorOf, hostedActor, showActorError } from './actors';
-import { defineJourney, type ScreenMeta } from './journey';
+import { assertTransition, canTransition, isDomainError, type RequestStatus } from '../../domain';
+import { actorErrorOf, hostedActor, showActorError } from '../actors';
+import { defineJourney, type ScreenMeta } from '../journey';
 import type {
   CheckWorkerInput,
   CheckWorkerOutput,
@@ -19,7 +19,7 @@ import type {
   RecordRequestOutput,
   RequestRecord,
   RequestSummary,
-} from './request-contracts';
+} from './contracts';
 import {
   answersError,
   answersOf,
@@ -38,15 +38,15 @@ import {
   type ScreenError,
   type SelectedWorker,
   type WorkerSelectionFields,
-} from './request-context';
-import { REQUEST_BACKOFFICE_EVENTS, requestEvents, requestInputSchema, type RequestEvent, type RequestInput } from './request-events';
-import { requestLabels } from './request-labels';
+} from './context';
+import { REQUEST_BACKOFFICE_EVENTS, requestEvents, requestInputSchema, type RequestEvent, type RequestInput } from './events';
+import { requestLabels } from './labels';
 
-export type * from './request-contracts';
-export type { RequestAnswers, RequestContext, RequestPublicContext, ScreenError, SelectedWorker, WorkerSelectionFields } from './request-context';
-export type { RequestEvent, RequestEventPayload, RequestEventType, RequestInput } from './request-events';
-export { requestEvents, requestInputSchema } from './request-events';
-export { requestLabels } from './request-labels';
+export type * from './contracts';
+export type { RequestAnswers, RequestContext, RequestPublicContext, ScreenError, SelectedWorker, WorkerSelectionFields } from './context';
+export type { RequestEvent, RequestEventPayload, RequestEventType, RequestInput } from './events';
+export { requestEvents, requestInputSchema } from './events';
+export { requestLabels } from './labels';
 
 const DAY = 24 * 60 * 60_000;
 

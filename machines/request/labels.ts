@@ -1,5 +1,5 @@
 /** French text of the request journey's screens, in the guide's wording (step 3 and the overview). */
-import { REQUEST_STATUSES } from '../domain';
+import { REQUEST_STATUSES } from '../../domain';
 
 const ABANDON = 'Abandonner la demande';
 const BACK = 'Retour';

@@ -34,13 +34,13 @@ import {
   type RequestStatus,
   type TransitionActor,
   type WorkerStatus,
-} from '../domain';
-import type { ActorError } from '../workflows/host';
-import type { ScreenError } from './actors';
-import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './request-contracts';
-import type { RequestInput } from './request-events';
+} from '../../domain';
+import type { ActorError } from '../../workflows/host';
+import type { ScreenError } from '../actors';
+import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './contracts';
+import type { RequestInput } from './events';
 
-export type { ScreenError } from './actors';
+export type { ScreenError } from '../actors';
 
 /** The worker-selection form as last typed (kept when the check refuses it). */
 export interface WorkerSelectionFields {

@@ -16,9 +16,9 @@ import {
   nissSchema,
   type ActingMode,
   type Permission,
-} from '../domain';
-import { hostedActor, showActorError, type ScreenError } from './actors';
-import { defineJourney, signal, type EventOf } from './journey';
+} from '../../domain';
+import { hostedActor, showActorError, type ScreenError } from '../actors';
+import { defineJourney, signal, type EventOf } from '../journey';
 import {
   choosesOneOfMyOrganisations,
   membershipIn,
@@ -28,7 +28,7 @@ import {
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
   type OrganisationMembership,
-} from './organisations';
+} from '../organisations';
 
 // ---------------------------------------------------------------------------------------------------
 // Events: validated by these schemas before the machine sees them.

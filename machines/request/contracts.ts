@@ -2,7 +2,7 @@
  * The contracts of the request journey's actors: the activities of the same names take exactly these
  * inputs and return these outputs (the lead implements them in activities/).
  */
-import type { ActingMode, Community, EducationLevel, LeaveCode, LeaveForm, RequestStatus, TransitionActor, WorkerStatus } from '../domain';
+import type { ActingMode, Community, EducationLevel, LeaveCode, LeaveForm, RequestStatus, TransitionActor, WorkerStatus } from '../../domain';
 
 export interface Acting {
   /** The enterprise the user is connected with: the PO, or the company in own-company mode. */

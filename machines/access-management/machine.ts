@@ -17,9 +17,9 @@ import {
   type MemberStatus,
   type Permission,
   type Role,
-} from '../domain';
-import { hostedActor, showActorError, type ScreenError } from './actors';
-import { defineJourney, signal, type EventOf } from './journey';
+} from '../../domain';
+import { hostedActor, showActorError, type ScreenError } from '../actors';
+import { defineJourney, signal, type EventOf } from '../journey';
 import {
   choosesOneOfMyOrganisations,
   membershipIn,
@@ -29,10 +29,10 @@ import {
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
   type OrganisationMembership,
-} from './organisations';
+} from '../organisations';
 
-export type { ScreenError } from './actors';
-export type { LoadOrganisationsOfPersonInput, LoadOrganisationsOfPersonOutput, OrganisationMembership } from './organisations';
+export type { ScreenError } from '../actors';
+export type { LoadOrganisationsOfPersonInput, LoadOrganisationsOfPersonOutput, OrganisationMembership } from '../organisations';
 
 // ---------------------------------------------------------------------------------------------------
 // Actor contracts: the activities of the same names take the input and return the output.
