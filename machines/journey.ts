@@ -19,6 +19,28 @@ export interface ScreenMeta {
   attention?: string;
 }
 
+/** Text by label key, in one language. */
+export type LabelMap = Readonly<Record<string, string>>;
+
+/** Another language's catalogue of a journey: exactly the keys of its French map, each with a text. */
+export type Translation<TFrench extends LabelMap> = { readonly [K in keyof TFrench]: string };
+
+/**
+ * The label keys of one screen, in catalogue order: every key of the map under `prefix` (e.g.
+ * 'request.workerSelection'), so a screen's keys are written once, in the catalogue.
+ */
+export function screenLabels<TMap extends LabelMap>(labels: TMap, prefix: string): (keyof TMap & string)[] {
+  const keys = Object.keys(labels).filter((key) => key.startsWith(`${prefix}.`));
+  // A typo in a prefix would otherwise give a screen without text, silently.
+  if (keys.length === 0) throw new Error(`No label under ${prefix}`);
+  return keys;
+}
+
+/** A screen's meta: its code (the last segment of `prefix`) and its label keys from the catalogue. */
+export function screenMeta(labels: LabelMap, prefix: string): ScreenMeta {
+  return { screen: prefix.slice(prefix.lastIndexOf('.') + 1), labels: screenLabels(labels, prefix) };
+}
+
 export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
   /** Stable id: the machine id and the URL segment. Never rename. */
   readonly id: TMachine['id'];

@@ -1,5 +1,6 @@
 /** French text of the request journey's screens, in the guide's wording (step 3 and the overview). */
 import { REQUEST_STATUSES } from '../../domain';
+import type { LabelMap } from '../journey';
 
 const ABANDON = 'Abandonner la demande';
 const BACK = 'Retour';
@@ -11,7 +12,7 @@ const OCCUPATION_DECLARATION =
   'Dans le cas d’une interruption/réduction des prestations auprès d’un seul employeur, le travailleur devra également ' +
   'transmettre à son bureau une déclaration d’occupation attestant de ses prestations auprès de son (ses) autre(s) employeur(s).';
 
-export const requestLabels: Readonly<Record<string, string>> = {
+export const requestLabels = {
   'request.workerSelection.title': NEW_REQUEST,
   'request.workerSelection.instruction': 'Sélectionnez un membre du personnel.',
   'request.workerSelection.community':
@@ -90,4 +91,6 @@ export const requestLabels: Readonly<Record<string, string>> = {
   'request.recordBlocked.explanation':
     'Après plusieurs tentatives, l’enregistrement de votre demande n’a pas abouti. Rien n’est perdu : un opérateur a été averti et la reprendra.',
   'request.recordBlocked.ticket': TICKET,
-};
+} as const satisfies LabelMap;
+
+export type RequestLabelKey = keyof typeof requestLabels;

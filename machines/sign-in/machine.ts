@@ -7,15 +7,12 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import {
-  ACTING_MODES,
   ACTING_MODE_CODES,
-  PERMISSIONS,
   actingModeSchema,
   actingModesOf,
   enterpriseNumberSchema,
   nissSchema,
   type ActingMode,
-  type Permission,
 } from '../../domain';
 import { hostedActor, showActorError, type ScreenError } from '../actors';
 import { defineJourney, signal, type EventOf } from '../journey';
@@ -29,6 +26,7 @@ import {
   type LoadOrganisationsOfPersonOutput,
   type OrganisationMembership,
 } from '../organisations';
+import { signInLabels } from './labels';
 
 // ---------------------------------------------------------------------------------------------------
 // Events: validated by these schemas before the machine sees them.
@@ -219,39 +217,6 @@ export const signInMachine = setup({
 
 // ---------------------------------------------------------------------------------------------------
 // Journey
-
-const quoted = (permission: Permission) => `« ${PERMISSIONS[permission].label} »`;
-
-export const signInLabels: Readonly<Record<string, string>> = {
-  'signIn.landing.title': 'Break@Work',
-  'signIn.landing.address': 'www.onem.be/breakatwork',
-  'signIn.landing.employer': 'Employeur',
-  'signIn.employerPage.title': 'Employeur',
-  'signIn.employerPage.introduceRequest': 'Introduisez une demande',
-  'signIn.signIn.title': 'Introduire une demande',
-  'signIn.signIn.digitalKey': 'Connectez-vous avec une clé numérique.',
-  'signIn.organisationChoice.title': 'Choisissez votre organisation',
-  'signIn.organisationChoice.instruction': 'Sélectionnez l’organisation (numéro BCE) avec laquelle vous vous connectez.',
-  'signIn.actingChoice.title': 'En tant que quel employeur souhaitez-vous agir ?',
-  'signIn.actingChoice.explanation':
-    `Vous disposez des accès ${quoted('EMPLOYER')} et ${quoted('PO_EDUCATION')} : ` +
-    'sélectionnez en tant que quel employeur vous souhaitez agir (propre ou pouvoir organisateur).',
-  'signIn.actingChoice.asPo': ACTING_MODES.PO.label,
-  'signIn.actingChoice.ownCompany': ACTING_MODES.OWN_COMPANY.label,
-  'signIn.actingConfirmation.title': 'Confirmez votre choix',
-  'signIn.actingConfirmation.confirm': 'Confirmer',
-  'signIn.actingConfirmation.back': 'Retour',
-  'signIn.refused.title': 'Accès refusé',
-  'signIn.refused.explanation':
-    `Pour introduire une demande d’un membre du personnel de l’enseignement, vous devez disposer de la permission ${quoted('PO_EDUCATION')} ` +
-    `(ou de la permission ${quoted('EMPLOYER')} pour le personnel propre de l’organisation).`,
-  'signIn.refused.accessManagement':
-    'Pour avoir accès à cette permission, vous devez l’ajouter dans « Gestion des accès pour entreprises et organisations ».',
-  'signIn.refused.accessManagementUrl': 'https://www.socialsecurity.be/site_fr/employer/applics/umoe/index.htm',
-  'signIn.refused.chooseOtherOrganisation': 'Choisir une autre organisation',
-  'signIn.signedIn.title': 'Vous êtes connecté.',
-  'signIn.expired.title': 'Votre session a expiré. Veuillez vous reconnecter.',
-};
 
 export const signInJourney = defineJourney({
   id: 'signIn',
