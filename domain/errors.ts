@@ -43,6 +43,10 @@ export const DOMAIN_ERROR_CODES = [
   'WORKER_TOO_YOUNG',
   'INTERRUPTED_EMPLOYERS_MISSING',
   'EMAIL_FORMAT',
+  // the worker's other requests (every PO): overlaps and the maxima they use up
+  'REQUEST_PERIOD_OVERLAP',
+  'CAREER_MAXIMUM_EXCEEDED',
+  'LEAVE_MAXIMUM_EXCEEDED',
   // free text typed by people (reasons, names, searches)
   'TEXT_CONTROL_CHARACTERS',
   'TEXT_INVALID_UNICODE',
@@ -97,6 +101,7 @@ export const DOMAIN_WARNING_CODES = [
   'LATE_INTRODUCTION',
   'WORKER_AGE_SPECIAL_CASE',
   'EMPLOYER_AGREEMENT_REQUIRED',
+  'MULTIPLE_EMPLOYERS_UNTICKED',
 ] as const;
 
 export type DomainWarningCode = (typeof DOMAIN_WARNING_CODES)[number];

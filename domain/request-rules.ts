@@ -224,6 +224,8 @@ export interface RequestDraft {
   readonly characteristics: CharacteristicsInput;
   /** From the worker's NISS when known (see nissBirthDate). */
   readonly workerBirthDate?: string | null;
+  /** How many employers the service knows the worker has (their occupations); unknown when absent. */
+  readonly knownEmployerCount?: number;
 }
 
 export interface RequestAssessment extends Findings {
@@ -262,5 +264,113 @@ export function assessRequest(
       details: { leave, form },
     });
   }
+  const unticked = multipleEmployersUntickedWarning(input.multipleEmployers, draft.knownEmployerCount);
+  if (unticked) warnings.push(unticked);
   return { errors, warnings, characteristics };
+}
+
+/**
+ * The service knows of several employers (occupations in schools of several POs or communities) but the
+ * box "occupation chez plusieurs employeurs" is left unticked: the occupation declaration may be missed.
+ */
+export function multipleEmployersUntickedWarning(multipleEmployers: boolean, knownEmployerCount: number | undefined): DomainWarning | null {
+  if (multipleEmployers || knownEmployerCount === undefined || knownEmployerCount < 2) return null;
+  return {
+    code: 'MULTIPLE_EMPLOYERS_UNTICKED',
+    message:
+      `The worker is known to be occupied by ${knownEmployerCount} employers, but the box "occupation chez plusieurs employeurs" ` +
+      'is not ticked: tick it if the worker is part-time with several employers (two communities count as two).',
+    details: { knownEmployerCount },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The worker's other requests (across every PO)
+
+/** Another request of the same worker that still counts: introduced and open, or accepted. */
+export interface CountedRequest {
+  readonly ticket: string | null;
+  readonly leave: LeaveCode;
+  readonly form: LeaveForm;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** The period the new request asks for. Dates must already be valid (see datesErrors). */
+export interface RequestedPeriod {
+  readonly leave: LeaveCode;
+  readonly form: LeaveForm;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Both periods share at least one day (both ends included). */
+export function periodsOverlap(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return compareIsoDates(a.start, b.end) <= 0 && compareIsoDates(b.start, a.end) <= 0;
+}
+
+/** Months a period uses up of a maximum: whole months, a started month counting as one. */
+export function monthsCounted(start: string, end: string): number {
+  const { months, extraDays } = periodLength(start, end);
+  return months + (extraDays > 0 ? 1 : 0);
+}
+
+/**
+ * The forms whose months come out of the same maximum as `form`'s. Parental leave is one right that may
+ * be taken in any of its forms, converted (1 month full = 2 at 1/2 = 5 at 1/5 = 10 at 1/10); the other
+ * leaves have one maximum for the full interruption and another shared by the partial forms.
+ */
+export function sharedMaximumForms(leave: LeaveCode, form: LeaveForm): LeaveForm[] {
+  if (leave === 'PARENTAL') return formsOf(leave);
+  return formsOf(leave).filter((other) => (other === 'FULL') === (form === 'FULL'));
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The new request against the worker's other requests that count: refused when its period overlaps one
+ * of the same leave, or when the months already used of its maximum leave too few for it (the career
+ * maximum of the ordinary interruption; the per-leave maxima otherwise). A request does not name the
+ * child or the person cared for, so a maximum per child or per person counts every request of that
+ * leave of the worker. Months used are expressed in the requested form's months.
+ */
+export function otherRequestsErrors(request: RequestedPeriod, others: readonly CountedRequest[]): DomainError[] {
+  const errors: DomainError[] = [];
+  const { leave, form, start, end } = request;
+  const what = `${LEAVES[leave].label} (${LEAVE_FORMS[form].label})`;
+  const overlapping = others.filter((other) => other.leave === leave && periodsOverlap(other, request));
+  if (overlapping.length) {
+    const list = overlapping.map((o) => `${o.start} → ${o.end}${o.ticket ? ` (ticket ${o.ticket})` : ''}`).join(', ');
+    errors.push(
+      new DomainError(
+        'REQUEST_PERIOD_OVERLAP',
+        `The worker already has a request of ${LEAVES[leave].label} for a period that overlaps ${start} → ${end}: ${list}.`,
+        { field: 'start', leave, start, end, overlapping: overlapping.map((o) => ({ ticket: o.ticket, form: o.form, start: o.start, end: o.end })) },
+      ),
+    );
+  }
+  const maximum = formLimits(leave, form)?.totalMaxMonths;
+  if (maximum === undefined) return errors;
+  const shared = sharedMaximumForms(leave, form);
+  let used = 0;
+  for (const other of others) {
+    const otherMaximum = other.leave === leave && shared.includes(other.form) ? formLimits(leave, other.form)?.totalMaxMonths : undefined;
+    if (otherMaximum !== undefined) used += (monthsCounted(other.start, other.end) * maximum) / otherMaximum;
+  }
+  const monthsRequested = monthsCounted(start, end);
+  // A hundredth of a month is below any period's precision: it keeps converted forms from refusing by rounding.
+  const left = Math.max(0, Math.floor(maximum - used + 0.01));
+  if (monthsRequested <= left) return errors;
+  const scope = formLimits(leave, form)?.totalScope ?? 'career';
+  const code = scope === 'career' ? 'CAREER_MAXIMUM_EXCEEDED' : 'LEAVE_MAXIMUM_EXCEEDED';
+  const per = scope === 'career' ? 'over the career' : scope === 'child' ? 'per child' : 'per person cared for';
+  errors.push(
+    new DomainError(
+      code,
+      `${what} is limited to ${maximum} months ${per}; the worker's other requests already use ${round2(used)}, ` +
+        `${left} are left, and this period is ${monthsRequested}.`,
+      { field: 'end', leave, form, scope, maximum, monthsUsed: round2(used), monthsLeft: left, monthsRequested },
+    ),
+  );
+  return errors;
 }
