@@ -5,154 +5,28 @@
  * The member list itself is a GET read; the machine knows the open group and holds the draft being edited.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { z } from 'zod';
-import {
-  enterpriseNumberSchema,
-  freeTextSchema,
-  isAccessManager,
-  nissSchema,
-  permissionSchema,
-  roleSchema,
-  type MemberStatus,
-  type Permission,
-  type Role,
-} from '../../domain';
-import { hostedActor, showActorError, type ScreenError } from '../actors';
-import { defineJourney, signal, type EventOf } from '../journey';
+import { hostedActor, showActorError } from '../actors';
+import { defineJourney } from '../journey';
 import {
   choosesOneOfMyOrganisations,
-  membershipIn,
   noOrganisationLoaded,
   organisationGuards,
   unknownOrganisationChoice,
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
-  type OrganisationMembership,
 } from '../organisations';
+import type {
+  AddMemberInput,
+  AddMemberOutput,
+  LoadMemberInput,
+  LoadMemberOutput,
+  Member,
+  SaveMemberPermissionsInput,
+  SaveMemberPermissionsOutput,
+} from './contracts';
+import { initialContext, managesOpenGroup, openGroup, publicContextOf, type AccessManagementContext, type ScreenError } from './context';
+import { accessManagementEvents, accessManagementInputSchema, type AccessManagementEvent, type AccessManagementInput } from './events';
 import { accessManagementLabels } from './labels';
-
-export type { ScreenError } from '../actors';
-export type { LoadOrganisationsOfPersonInput, LoadOrganisationsOfPersonOutput, OrganisationMembership } from '../organisations';
-
-// ---------------------------------------------------------------------------------------------------
-// Actor contracts: the activities of the same names take the input and return the output.
-
-export interface Member {
-  niss: string;
-  lastName: string;
-  firstName: string;
-  role: Role;
-  status: MemberStatus;
-  permissions: Permission[];
-}
-export interface LoadMemberInput {
-  enterprise: string;
-  niss: string;
-}
-export type LoadMemberOutput = Member | null;
-
-/** Fails with code NOT_ACCESS_MANAGER or UNKNOWN_MEMBER. */
-export interface SaveMemberPermissionsInput {
-  enterprise: string;
-  actorNiss: string;
-  memberNiss: string;
-  permissions: Permission[];
-}
-export interface SaveMemberPermissionsOutput {
-  permissions: Permission[];
-}
-
-export interface NewMember {
-  niss: string;
-  lastName: string;
-  firstName: string;
-  role: Role;
-  permissions: Permission[];
-}
-/** Fails with code DUPLICATE_MEMBER or NOT_ACCESS_MANAGER. */
-export interface AddMemberInput {
-  enterprise: string;
-  actorNiss: string;
-  member: NewMember;
-}
-export interface AddMemberOutput {
-  niss: string;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Events: validated by these schemas before the machine sees them.
-
-function nameSchema(what: string) {
-  return freeTextSchema(what)
-    .min(1, `${what} must not be empty.`)
-    .max(100, `${what} must be at most 100 characters.`);
-}
-
-/** A selection of permissions from the catalogue, each at most once (an empty selection removes them all). */
-export const permissionSelectionSchema = z
-  .array(permissionSchema, { error: 'The permissions must be given as a list.' })
-  .refine((permissions) => new Set(permissions).size === permissions.length, 'Each permission may be selected only once.');
-
-export const accessManagementEvents = {
-  OPEN_ACCESS_MANAGEMENT: signal('OPEN_ACCESS_MANAGEMENT'),
-  SIGN_IN: signal('SIGN_IN'),
-  CHOOSE_ORGANISATION: z.object({ type: z.literal('CHOOSE_ORGANISATION'), enterprise: enterpriseNumberSchema }),
-  CHOOSE_GROUP: z.object({ type: z.literal('CHOOSE_GROUP'), enterprise: enterpriseNumberSchema }),
-  EDIT_MEMBER: z.object({ type: z.literal('EDIT_MEMBER'), niss: nissSchema }),
-  ADD_USER: signal('ADD_USER'),
-  SET_PERMISSIONS: z.object({ type: z.literal('SET_PERMISSIONS'), permissions: permissionSelectionSchema }),
-  SAVE: signal('SAVE'),
-  CANCEL: signal('CANCEL'),
-  SUBMIT_NEW_MEMBER: z.object({
-    type: z.literal('SUBMIT_NEW_MEMBER'),
-    niss: nissSchema,
-    lastName: nameSchema('The last name'),
-    firstName: nameSchema('The first name'),
-    role: roleSchema,
-    permissions: permissionSelectionSchema,
-  }),
-  BACK_TO_GROUPS: signal('BACK_TO_GROUPS'),
-  HELP: signal('HELP'),
-  BACK: signal('BACK'),
-  SIGN_OUT: signal('SIGN_OUT'),
-};
-
-export type AccessManagementEvent = EventOf<typeof accessManagementEvents>;
-
-// ---------------------------------------------------------------------------------------------------
-// Context
-
-export interface MemberDraft {
-  member: Member;
-  /** The permissions being chosen (saved only on SAVE). */
-  permissions: Permission[];
-}
-
-export interface AccessManagementNotice {
-  code: 'MEMBER_SAVED' | 'MEMBER_ADDED';
-  niss: string;
-}
-
-export interface AccessManagementContext {
-  /** The signed-in person (from the verified token). */
-  niss: string;
-  organisations: OrganisationMembership[];
-  /** The organisation whose link the person followed. */
-  organisation: string | null;
-  /** The organisation whose group is open. */
-  group: string | null;
-  editing: MemberDraft | null;
-  /** The "Ajouter un utilisateur" form as last submitted (kept when it is refused). */
-  newMember: NewMember | null;
-  notice: AccessManagementNotice | null;
-  error: ScreenError | null;
-}
-
-/** The open group: every state after CHOOSE_GROUP has one. */
-function openGroup(context: AccessManagementContext): string {
-  if (context.group === null) throw new Error('No group is open');
-  return context.group;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Machine
@@ -163,7 +37,7 @@ const toHelp = { target: '#accessManagement.help', actions: 'clearMessages' } as
 
 export const accessManagementMachine = setup({
   types: {
-    input: {} as { niss: string },
+    input: {} as AccessManagementInput,
     context: {} as AccessManagementContext,
     events: {} as AccessManagementEvent,
   },
@@ -176,10 +50,7 @@ export const accessManagementMachine = setup({
   delays: { sessionIdle: 30 * 60_000 },
   guards: {
     ...organisationGuards,
-    managesOpenGroup: ({ context }) => {
-      const membership = membershipIn(context.organisations, context.group);
-      return membership !== undefined && isAccessManager(membership.role);
-    },
+    managesOpenGroup: ({ context }) => managesOpenGroup(context),
     isUnknownMember: (_, params: { member: Member | null }) => params.member === null,
   },
   actions: {
@@ -188,16 +59,7 @@ export const accessManagementMachine = setup({
   },
 }).createMachine({
   id: 'accessManagement',
-  context: ({ input }) => ({
-    niss: input.niss,
-    organisations: [],
-    organisation: null,
-    group: null,
-    editing: null,
-    newMember: null,
-    notice: null,
-    error: null,
-  }),
+  context: ({ input }) => initialContext(input),
   initial: 'employerPage',
   states: {
     employerPage: {
@@ -464,26 +326,8 @@ export const accessManagementJourney = defineJourney({
   id: 'accessManagement',
   title: 'Obtenir la permission pouvoir organisateur (gestion des accès)',
   machine: accessManagementMachine,
-  input: z.object({ niss: nissSchema }),
+  input: accessManagementInputSchema,
   events: accessManagementEvents,
-  publicContext: ({ organisations, organisation, group, editing, newMember, notice, error }) => {
-    const groupMembership = organisations.find((o) => o.enterprise === group);
-    return {
-      organisations: organisations.map(({ enterprise, name, role, permissions }) => ({ enterprise, name, role, permissions })),
-      organisation,
-      group: groupMembership
-        ? {
-            enterprise: groupMembership.enterprise,
-            name: groupMembership.name,
-            role: groupMembership.role,
-            canManageMembers: isAccessManager(groupMembership.role),
-          }
-        : null,
-      editing,
-      newMember,
-      notice,
-      error,
-    };
-  },
+  publicContext: publicContextOf,
   labels: accessManagementLabels,
 });

@@ -1,2 +1,5 @@
-export * from './machine';
+export type * from './contracts';
+export type { ScreenError, SignInContext, SignInPublicContext } from './context';
+export * from './events';
 export * from './labels';
+export * from './machine';

@@ -5,81 +5,21 @@
  * PO-education only → signed in as PO, employer only → own company, neither → refused (way to journey 1).
  */
 import { assign, setup } from 'xstate';
-import { z } from 'zod';
-import {
-  ACTING_MODE_CODES,
-  actingModeSchema,
-  actingModesOf,
-  enterpriseNumberSchema,
-  nissSchema,
-  type ActingMode,
-} from '../../domain';
+import { ACTING_MODE_CODES, type ActingMode } from '../../domain';
 import { hostedActor, showActorError, type ScreenError } from '../actors';
-import { defineJourney, signal, type EventOf } from '../journey';
+import { defineJourney } from '../journey';
 import {
   choosesOneOfMyOrganisations,
-  membershipIn,
   noOrganisationLoaded,
   organisationGuards,
   unknownOrganisationChoice,
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
-  type OrganisationMembership,
 } from '../organisations';
+import type { SignInOutput } from './contracts';
+import { initialContext, modesInChosenOrganisation, publicContextOf, signedInAs, type SignInContext } from './context';
+import { signInEvents, signInInputSchema, type SignInEvent, type SignInInput } from './events';
 import { signInLabels } from './labels';
-
-// ---------------------------------------------------------------------------------------------------
-// Events: validated by these schemas before the machine sees them.
-
-export const signInEvents = {
-  EMPLOYER: signal('EMPLOYER'),
-  INTRODUCE_REQUEST: signal('INTRODUCE_REQUEST'),
-  SIGN_IN: signal('SIGN_IN'),
-  CHOOSE_ORGANISATION: z.object({ type: z.literal('CHOOSE_ORGANISATION'), enterprise: enterpriseNumberSchema }),
-  CHOOSE_ACTING_MODE: z.object({ type: z.literal('CHOOSE_ACTING_MODE'), mode: actingModeSchema }),
-  CONFIRM_ACTING_MODE: signal('CONFIRM_ACTING_MODE'),
-  BACK: signal('BACK'),
-  CHOOSE_OTHER_ORGANISATION: signal('CHOOSE_OTHER_ORGANISATION'),
-};
-
-export type SignInEvent = EventOf<typeof signInEvents>;
-
-// ---------------------------------------------------------------------------------------------------
-// Context and output
-
-export interface SignInContext {
-  /** The signed-in person (from the verified token). */
-  niss: string;
-  organisations: OrganisationMembership[];
-  /** The organisation chosen after the digital key. */
-  organisation: string | null;
-  mode: ActingMode | null;
-  /** On `refused`: the journey that grants the missing permission. */
-  next: 'accessManagement' | null;
-  error: ScreenError | null;
-}
-
-export interface SignInOutput {
-  niss: string;
-  enterprise: string;
-  enterpriseName: string;
-  mode: ActingMode;
-}
-
-function chosenOrganisation(context: SignInContext): OrganisationMembership | undefined {
-  return membershipIn(context.organisations, context.organisation);
-}
-
-function modesInChosenOrganisation(context: SignInContext): ActingMode[] {
-  return actingModesOf(chosenOrganisation(context)?.permissions ?? []);
-}
-
-/** The machine's output: who acts for which organisation in which mode; null when the session expired. */
-function signedInAs(context: SignInContext): SignInOutput | null {
-  const organisation = chosenOrganisation(context);
-  if (!organisation || context.mode === null) return null;
-  return { niss: context.niss, enterprise: organisation.enterprise, enterpriseName: organisation.name, mode: context.mode };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Machine
@@ -88,7 +28,7 @@ const endsWhenIdle = { sessionIdle: '#signIn.expired' } as const;
 
 export const signInMachine = setup({
   types: {
-    input: {} as { niss: string },
+    input: {} as SignInInput,
     context: {} as SignInContext,
     events: {} as SignInEvent,
     output: {} as SignInOutput | null,
@@ -113,7 +53,7 @@ export const signInMachine = setup({
   },
 }).createMachine({
   id: 'signIn',
-  context: ({ input }) => ({ niss: input.niss, organisations: [], organisation: null, mode: null, next: null, error: null }),
+  context: ({ input }) => initialContext(input),
   initial: 'landing',
   states: {
     landing: {
@@ -222,17 +162,8 @@ export const signInJourney = defineJourney({
   id: 'signIn',
   title: 'Se connecter à Break@Work',
   machine: signInMachine,
-  input: z.object({ niss: nissSchema }),
+  input: signInInputSchema,
   events: signInEvents,
-  publicContext: (context) => {
-    const chosen = chosenOrganisation(context);
-    return {
-      organisations: context.organisations.map(({ enterprise, name, permissions }) => ({ enterprise, name, permissions })),
-      organisation: chosen ? { enterprise: chosen.enterprise, name: chosen.name, permissions: chosen.permissions } : null,
-      mode: context.mode,
-      next: context.next,
-      error: context.error,
-    };
-  },
+  publicContext: publicContextOf,
   labels: signInLabels,
 });
