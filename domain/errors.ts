@@ -1,60 +1,9 @@
-// One error shape for every rule of the domain: a stable code, an English message naming the rule, details.
+// One error shape for every rule of the domain: a stable code, details, and the message the error catalogue
+// writes from both (in French, the reference language; the API answers in the caller's language).
+import type { DomainErrorCode } from './error-catalogue';
 
-export const DOMAIN_ERROR_CODES = [
-  // national number (NISS / INSZ)
-  'NISS_FORMAT',
-  'NISS_LENGTH',
-  'NISS_CHECK_DIGITS',
-  'NISS_DATE',
-  'NISS_COUNTER',
-  // enterprise number (BCE / KBO)
-  'ENTERPRISE_FORMAT',
-  'ENTERPRISE_LENGTH',
-  'ENTERPRISE_FIRST_DIGIT',
-  'ENTERPRISE_CHECK_DIGITS',
-  // establishment-unit number
-  'ESTABLISHMENT_UNIT_FORMAT',
-  'ESTABLISHMENT_UNIT_LENGTH',
-  'ESTABLISHMENT_UNIT_FIRST_DIGIT',
-  'ESTABLISHMENT_UNIT_CHECK_DIGITS',
-  // a school's number: enterprise or establishment unit
-  'SCHOOL_NUMBER_FORMAT',
-  'SCHOOL_NUMBER_LENGTH',
-  'SCHOOL_NUMBER_FIRST_DIGIT',
-  // workload, in periods
-  'WORKLOAD_FORMAT',
-  'WORKLOAD_IN_HOURS',
-  'WORKLOAD_NOT_WHOLE',
-  'WORKLOAD_NEGATIVE',
-  'WORKLOAD_ORDER',
-  'WORKLOAD_ABOVE_FULL_LOAD',
-  'FULL_LOAD_INVALID',
-  // dates and periods
-  'DATE_FORMAT',
-  'DATE_INVALID',
-  'DATES_ORDER',
-  'PERIOD_TOO_SHORT',
-  'PERIOD_TOO_LONG',
-  'PERIOD_BLOCK',
-  'PERIOD_ABOVE_TOTAL_MAXIMUM',
-  // leave choice and worker
-  'LEAVE_NOT_OPEN_IN_COMMUNITY',
-  'LEAVE_FORM_NOT_ALLOWED',
-  'WORKER_TOO_YOUNG',
-  'INTERRUPTED_EMPLOYERS_MISSING',
-  'EMAIL_FORMAT',
-  // the worker's other requests (every PO): overlaps and the maxima they use up
-  'REQUEST_PERIOD_OVERLAP',
-  'CAREER_MAXIMUM_EXCEEDED',
-  'LEAVE_MAXIMUM_EXCEEDED',
-  // free text typed by people (reasons, names, searches)
-  'TEXT_CONTROL_CHARACTERS',
-  'TEXT_INVALID_UNICODE',
-  // lifecycle
-  'TRANSITION_NOT_ALLOWED',
-] as const;
-
-export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+// The codes, their status and their text in each language live in the error catalogue.
+export { DOMAIN_ERROR_CODES, type DomainErrorCode } from './error-catalogue';
 
 export type DomainDetails = Readonly<Record<string, unknown>>;
 
