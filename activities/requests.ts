@@ -1,9 +1,17 @@
-/** Activities of the request journey: the worker check, the read model, the ticket, the worker's notice. */
+/**
+ * Activities of the request journey: the worker check, the rules across the worker's requests, the
+ * read model, the ticket, the worker's notice. A business refusal is thrown (see ./errors.ts, `refuse`).
+ */
 import { Context } from '@temporalio/activity';
+import { otherRequestsRefusal, maximumUsage, type CountedRequest } from '../domain';
 import type {
+  AdmitRequestInput,
+  AdmitRequestOutput,
+  CheckedWorker,
   CheckWorkerInput,
-  CheckWorkerOutput,
   IssueTicketOutput,
+  OtherRequestsInput,
+  OtherRequestsOutput,
   NotifyWorkerInput,
   NotifyWorkerOutput,
   RecordRequestOutput,
@@ -12,9 +20,10 @@ import type {
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { findSchool } from '../store/organisations';
-import { upsertRequest } from '../store/requests';
+import { listCountedRequestsOfWorker, lockRequestsOfWorker, setAdmittedPeriod, upsertRequest } from '../store/requests';
 import { issueTicket as issueStoredTicket } from '../store/tickets';
-import { findOccupation, findOwnStaffMember, findWorker, isWorkerRegisteredInCommunity, listOccupations } from '../store/workers';
+import { countEmployersOf, findOccupation, findOwnStaffMember, findWorker, isWorkerRegisteredInCommunity } from '../store/workers';
+import { refuse } from './errors';
 
 function journeyId(): string {
   const id = Context.current().info.workflowExecution?.workflowId;
@@ -25,35 +34,63 @@ function journeyId(): string {
 export function createRequestActivities(db: Db) {
   return {
     /** As PO: the school is one of the PO's, in that community; the worker is registered there and occupied in it. */
-    async checkWorker(input: CheckWorkerInput): Promise<CheckWorkerOutput> {
+    async checkWorker(input: CheckWorkerInput): Promise<CheckedWorker> {
       const worker = await findWorker(db, input.niss);
       if (input.acting.mode === 'OWN_COMPANY') {
         const staff = worker && (await findOwnStaffMember(db, input.acting.enterprise, input.niss));
-        if (!worker || !staff) return { ok: false, code: 'NOT_OWN_STAFF', message: 'This NISS is not one of the enterprise’s own staff' };
+        if (!worker || !staff) throw refuse('NOT_OWN_STAFF', 'This NISS is not one of the enterprise’s own staff');
         return { ok: true, worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate }, school: null, occupation: null, employerCount: 1 };
       }
       const school = input.school ? await findSchool(db, input.school) : null;
-      if (!school) return { ok: false, code: 'UNKNOWN_SCHOOL', message: 'No school is known under this number' };
+      if (!school) throw refuse('UNKNOWN_SCHOOL', 'No school is known under this number');
       if (school.poEnterpriseNumber !== input.acting.enterprise) {
-        return { ok: false, code: 'SCHOOL_OF_ANOTHER_PO', message: 'This school does not belong to the organising authority you act for' };
+        throw refuse('SCHOOL_OF_ANOTHER_PO', 'This school does not belong to the organising authority you act for');
       }
       if (school.communityCode !== input.community) {
-        return { ok: false, code: 'SCHOOL_IN_OTHER_COMMUNITY', message: `This school is under the community ${school.communityCode}, not ${String(input.community)}` };
+        throw refuse('SCHOOL_IN_OTHER_COMMUNITY', `This school is under the community ${school.communityCode}, not ${String(input.community)}`);
       }
-      if (!worker) return { ok: false, code: 'UNKNOWN_WORKER', message: 'No staff member is known under this NISS' };
+      if (!worker) throw refuse('UNKNOWN_WORKER', 'No staff member is known under this NISS');
       if (!(await isWorkerRegisteredInCommunity(db, worker.niss, school.communityCode))) {
-        return { ok: false, code: 'WORKER_NOT_REGISTERED_IN_COMMUNITY', message: 'The staff member is not registered under this community’s enterprise number' };
+        throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY', 'The staff member is not registered under this community’s enterprise number');
       }
       const occupation = await findOccupation(db, worker.niss, school.schoolNumber);
-      if (!occupation) return { ok: false, code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The staff member is not occupied in this school' };
-      const employers = new Set((await listOccupations(db, worker.niss)).map((o) => o.schoolNumber));
+      if (!occupation) throw refuse('WORKER_NOT_OCCUPIED_IN_SCHOOL', 'The staff member is not occupied in this school');
       return {
         ok: true,
         worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate },
         school: { number: school.schoolNumber, name: school.name, community: school.communityCode },
         occupation: { level: occupation.level, periodsPerWeek: occupation.periodsPerWeek },
-        employerCount: employers.size,
+        employerCount: await countEmployersOf(db, worker.niss),
       };
+    },
+
+    /** Early, when the questions are answered: the same rules as at CONFIRM, without a lock (nothing is written). */
+    async checkOtherRequests(input: OtherRequestsInput): Promise<OtherRequestsOutput> {
+      const others = await countedRequests(db, input, journeyId());
+      const refusal = otherRequestsRefusal(input, others);
+      if (refusal) throw refuse(refusal.code, refusal.message, refusal.details);
+      const usage = maximumUsage(input, others);
+      return { counted: others.length, monthsUsed: usage?.monthsUsed ?? null, monthsLeft: usage?.monthsLeft ?? null };
+    },
+
+    /**
+     * At CONFIRM: the rules again and the ticket, in one transaction that holds the worker's lock, so
+     * that of two confirmations at once for the same worker the second sees the first. A retry after a
+     * commit finds the journey's own ticket (its own row is never counted against it).
+     */
+    async admitRequest(input: AdmitRequestInput): Promise<AdmitRequestOutput> {
+      const id = journeyId();
+      return db.transaction(async (tx) => {
+        await lockRequestsOfWorker(tx, input.niss);
+        const others = await countedRequests(tx, input, id);
+        const refusal = otherRequestsRefusal(input, others);
+        if (refusal) throw refuse(refusal.code, refusal.message, refusal.details);
+        const ticket = await issueStoredTicket(tx, id);
+        const period = { ticket, leaveCode: input.leave, leaveForm: input.form, startDate: input.start, endDate: input.end };
+        // The draft's record (worker selected) precedes any confirmation; without it nothing could count this ticket.
+        if (!(await setAdmittedPeriod(tx, id, period))) throw new Error(`No request is recorded for journey ${id}: its draft must be recorded first.`);
+        return { ticket, issuedAt: new Date().toISOString() };
+      });
     },
 
     /** Idempotent by version: a retried or late write never takes the overview back in time. */
@@ -106,4 +143,16 @@ export function createRequestActivities(db: Db) {
       return { notified: true };
     },
   };
+}
+
+/** The worker's other requests that count; another PO's keep no ticket (a user never sees another tenant's). */
+async function countedRequests(db: Db, input: OtherRequestsInput, exceptJourneyId: string): Promise<CountedRequest[]> {
+  const rows = await listCountedRequestsOfWorker(db, input.niss, exceptJourneyId);
+  return rows.map((row) => ({
+    ticket: row.actingEnterprise === input.acting.enterprise ? row.ticket : null,
+    leave: row.leaveCode,
+    form: row.leaveForm,
+    start: row.startDate,
+    end: row.endDate,
+  }));
 }

@@ -12,6 +12,7 @@ import {
   type FullLoads,
   type LeaveCode,
   type LeaveForm,
+  type LimitScope,
 } from './catalogue';
 import { addMonths, ageOn, compareIsoDates, parseIsoDate, periodLength, type IsoDate } from './dates';
 import { DomainError, fieldErrors, type DomainWarning } from './errors';
@@ -349,28 +350,57 @@ export function otherRequestsErrors(request: RequestedPeriod, others: readonly C
       ),
     );
   }
-  const maximum = formLimits(leave, form)?.totalMaxMonths;
-  if (maximum === undefined) return errors;
+  const usage = maximumUsage(request, others);
+  if (usage === null || usage.monthsRequested <= usage.monthsLeft) return errors;
+  const { maximum, scope, monthsUsed, monthsLeft, monthsRequested } = usage;
+  const code = scope === 'career' ? 'CAREER_MAXIMUM_EXCEEDED' : 'LEAVE_MAXIMUM_EXCEEDED';
+  const per = scope === 'career' ? 'over the career' : scope === 'child' ? 'per child' : 'per person cared for';
+  errors.push(
+    new DomainError(
+      code,
+      `${what} is limited to ${maximum} months ${per}; the worker's other requests already use ${monthsUsed}, ` +
+        `${monthsLeft} are left, and this period is ${monthsRequested}.`,
+      { field: 'end', leave, form, ...usage },
+    ),
+  );
+  return errors;
+}
+
+export interface MaximumUsage {
+  readonly scope: LimitScope;
+  readonly maximum: number;
+  /** In the requested form's months (other forms converted), to two decimals. */
+  readonly monthsUsed: number;
+  /** Whole months left of the maximum before this request. */
+  readonly monthsLeft: number;
+  readonly monthsRequested: number;
+}
+
+/** How much of the requested form's maximum the other requests use; null when the form has no maximum. */
+export function maximumUsage(request: RequestedPeriod, others: readonly CountedRequest[]): MaximumUsage | null {
+  const { leave, form } = request;
+  const limits = formLimits(leave, form);
+  const maximum = limits?.totalMaxMonths;
+  if (maximum === undefined) return null;
   const shared = sharedMaximumForms(leave, form);
   let used = 0;
   for (const other of others) {
     const otherMaximum = other.leave === leave && shared.includes(other.form) ? formLimits(leave, other.form)?.totalMaxMonths : undefined;
     if (otherMaximum !== undefined) used += (monthsCounted(other.start, other.end) * maximum) / otherMaximum;
   }
-  const monthsRequested = monthsCounted(start, end);
   // A hundredth of a month is below any period's precision: it keeps converted forms from refusing by rounding.
-  const left = Math.max(0, Math.floor(maximum - used + 0.01));
-  if (monthsRequested <= left) return errors;
-  const scope = formLimits(leave, form)?.totalScope ?? 'career';
-  const code = scope === 'career' ? 'CAREER_MAXIMUM_EXCEEDED' : 'LEAVE_MAXIMUM_EXCEEDED';
-  const per = scope === 'career' ? 'over the career' : scope === 'child' ? 'per child' : 'per person cared for';
-  errors.push(
-    new DomainError(
-      code,
-      `${what} is limited to ${maximum} months ${per}; the worker's other requests already use ${round2(used)}, ` +
-        `${left} are left, and this period is ${monthsRequested}.`,
-      { field: 'end', leave, form, scope, maximum, monthsUsed: round2(used), monthsLeft: left, monthsRequested },
-    ),
-  );
-  return errors;
+  const monthsLeft = Math.max(0, Math.floor(maximum - used + 0.01));
+  return { scope: limits?.totalScope ?? 'career', maximum, monthsUsed: round2(used), monthsLeft, monthsRequested: monthsCounted(request.start, request.end) };
+}
+
+/**
+ * The one refusal the user sees: the first rule broken (an overlap before a maximum), its details with
+ * the months used and left of the maximum whichever rule it is, and every rule broken (`rules`).
+ */
+export function otherRequestsRefusal(request: RequestedPeriod, others: readonly CountedRequest[]): DomainError | null {
+  const errors = otherRequestsErrors(request, others);
+  const [first] = errors;
+  if (!first) return null;
+  const usage = maximumUsage(request, others);
+  return new DomainError(first.code, first.message, { ...first.details, ...(usage ?? {}), rules: errors.map((e) => e.code) });
 }

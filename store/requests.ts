@@ -163,3 +163,61 @@ function twoYearsBefore(now: Date): string {
   from.setUTCFullYear(from.getUTCFullYear() - 2);
   return from.toISOString();
 }
+
+/** Another request of the worker that the rules across requests count (any PO's). */
+export interface CountedRequestRow {
+  journeyId: string;
+  ticket: string;
+  actingEnterprise: string;
+  leaveCode: LeaveCode;
+  leaveForm: LeaveForm;
+  startDate: string;
+  endDate: string;
+  status: RequestStatus;
+}
+
+/**
+ * Every request of the worker, in every tenant, that still counts against the rules across requests:
+ * introduced (it has a ticket: submitted, with the worker, in processing, or sent back to the employer)
+ * and not withdrawn, refused nor expired — accepted ones count. For those rules only: another PO's
+ * requests are never shown to a user (the activity keeps their tickets out of its refusals).
+ */
+export function listCountedRequestsOfWorker(db: Db, workerNiss: string, exceptJourneyId: string): Promise<CountedRequestRow[]> {
+  return db.query<CountedRequestRow>(
+    `SELECT journey_id AS "journeyId", ticket, acting_enterprise AS "actingEnterprise", leave_code AS "leaveCode",
+       leave_form AS "leaveForm", start_date AS "startDate", end_date AS "endDate", status
+     FROM requests
+     WHERE worker_niss = $1 AND journey_id <> $2
+       AND ticket IS NOT NULL AND status NOT IN ('withdrawn', 'refused', 'expired')
+       AND leave_code IS NOT NULL AND leave_form IS NOT NULL AND start_date IS NOT NULL AND end_date IS NOT NULL
+     ORDER BY start_date, journey_id`,
+    [workerNiss, exceptJourneyId],
+  );
+}
+
+/**
+ * Serialises, until the transaction ends, every admission of a request for this worker (in this
+ * schema): the second of two concurrent admissions reads the first one's request once it is committed.
+ * A transaction advisory lock, so it works on PostgreSQL and PGlite alike and needs no row to exist.
+ */
+export async function lockRequestsOfWorker(tx: Db, workerNiss: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('requests-of-worker:' || current_schema() || ':' || $1))`, [workerNiss]);
+}
+
+/**
+ * Writes the ticket and the period of an admitted request to its row, in the admission's transaction,
+ * so that the next admission for the same worker counts it. Status and version are left to the record
+ * that follows (recordRequest). Returns whether the row exists.
+ */
+export async function setAdmittedPeriod(
+  tx: Db,
+  journeyId: string,
+  admitted: { ticket: string; leaveCode: LeaveCode; leaveForm: LeaveForm; startDate: string; endDate: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE requests SET ticket = COALESCE(ticket, $2), leave_code = $3, leave_form = $4, start_date = $5::date, end_date = $6::date
+     WHERE journey_id = $1 RETURNING journey_id`,
+    [journeyId, admitted.ticket, admitted.leaveCode, admitted.leaveForm, admitted.startDate, admitted.endDate],
+  );
+  return rows.length === 1;
+}

@@ -63,6 +63,19 @@ export function listOccupations(db: Db, niss: string): Promise<Occupation[]> {
   );
 }
 
+/**
+ * How many employers the worker's occupations give: one per PO and community (two communities count as
+ * two, DOMAIN.md); several schools of the same PO in the same community are one employer.
+ */
+export async function countEmployersOf(db: Db, niss: string): Promise<number> {
+  const { count } = await db.one<{ count: number }>(
+    `SELECT count(DISTINCT (s.po_enterprise_number, s.community_code)) AS count
+     FROM worker_occupations o JOIN schools s ON s.school_number = o.school_number WHERE o.niss = $1`,
+    [niss],
+  );
+  return count;
+}
+
 /** The worker as own staff of that employer, or null when they are not. */
 export function findOwnStaffMember(db: Db, employerEnterpriseNumber: string, niss: string): Promise<OwnStaffMember | null> {
   return db.maybeOne<OwnStaffMember>(

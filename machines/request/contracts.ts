@@ -51,15 +51,53 @@ export type WorkerCheckRefusal =
   | 'WORKER_NOT_OCCUPIED_IN_SCHOOL'
   | 'NOT_OWN_STAFF';
 
-export type CheckWorkerOutput =
-  | {
-      ok: true;
-      worker: WorkerIdentity & { birthDate: string | null };
-      school: School | null;
-      occupation: Occupation | null;
-      employerCount: number;
-    }
-  | { ok: false; code: WorkerCheckRefusal; message: string };
+/** The worker the check accepts. A refusal is thrown (a non-retryable failure whose type is its code). */
+export interface CheckedWorker {
+  ok: true;
+  worker: WorkerIdentity & { birthDate: string | null };
+  school: School | null;
+  occupation: Occupation | null;
+  /** Employers the service knows of: the distinct (PO, community) pairs of the worker's occupations. */
+  employerCount: number;
+}
+
+/**
+ * How the check answered a refusal before refusals were thrown: histories recorded then hold it as the
+ * activity's result, and the machine still reads it when it replays them.
+ */
+export interface LegacyWorkerCheckRefusal {
+  ok: false;
+  code: WorkerCheckRefusal;
+  message: string;
+}
+
+export type CheckWorkerOutput = CheckedWorker | LegacyWorkerCheckRefusal;
+
+// ---------------------------------------------------------------------------------------------------
+// checkOtherRequests (when the questions are answered) and admitRequest (at CONFIRM): the period against
+// the worker's other requests of every PO (overlap of the same leave, career and per-leave maxima). A
+// refusal is thrown with its rule's code (REQUEST_PERIOD_OVERLAP, CAREER_MAXIMUM_EXCEEDED,
+// LEAVE_MAXIMUM_EXCEEDED) and details with the months used and left. admitRequest checks again and issues
+// the ticket in one transaction locked on the worker, so two confirmations cannot both pass.
+
+export interface OtherRequestsInput {
+  acting: Acting;
+  niss: string;
+  leave: LeaveCode;
+  form: LeaveForm;
+  start: string;
+  end: string;
+}
+
+export interface OtherRequestsOutput {
+  /** Other requests of the worker that count (every PO). */
+  counted: number;
+  /** Of the requested form's maximum, before this request; null when the form has none. */
+  monthsUsed: number | null;
+  monthsLeft: number | null;
+}
+
+export type AdmitRequestInput = OtherRequestsInput;
 
 // ---------------------------------------------------------------------------------------------------
 // recordRequest: upserts the overview's read model, idempotent by version (the journey id comes from Temporal).
@@ -99,6 +137,9 @@ export interface IssueTicketOutput {
   /** ISO timestamp. */
   issuedAt: string;
 }
+
+/** The journey's ticket (the same one when it had one already), issued once the period is admitted. */
+export type AdmitRequestOutput = IssueTicketOutput;
 
 // ---------------------------------------------------------------------------------------------------
 // notifyWorker: tells the worker to complete their part (e-mail when known).

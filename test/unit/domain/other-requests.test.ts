@@ -1,8 +1,10 @@
 import {
   assessRequest,
+  maximumUsage,
   monthsCounted,
   multipleEmployersUntickedWarning,
   otherRequestsErrors,
+  otherRequestsRefusal,
   periodsOverlap,
   sharedMaximumForms,
   type CountedRequest,
@@ -119,5 +121,27 @@ describe('several employers known, box unticked', () => {
     expect(codes(2)).toContain('MULTIPLE_EMPLOYERS_UNTICKED');
     expect(codes(1)).not.toContain('MULTIPLE_EMPLOYERS_UNTICKED');
     expect(codes()).not.toContain('MULTIPLE_EMPLOYERS_UNTICKED');
+  });
+});
+
+describe('the one refusal', () => {
+  it('names the first rule broken, every rule, and the months used and left of the maximum', () => {
+    const refusal = otherRequestsRefusal({ leave: 'ORDINARY_INTERRUPTION', form: 'FULL', start: '2027-01-01', end: '2029-12-31' }, [
+      ordinary('2027-01-01', '2029-12-31'),
+    ]);
+    expect(refusal?.code).toBe('REQUEST_PERIOD_OVERLAP');
+    expect(refusal?.details).toMatchObject({ rules: ['REQUEST_PERIOD_OVERLAP', 'CAREER_MAXIMUM_EXCEEDED'], maximum: 60, monthsUsed: 36, monthsLeft: 24 });
+    expect(otherRequestsRefusal({ leave: 'ORDINARY_INTERRUPTION', form: 'FULL', start: '2030-01-01', end: '2030-12-31' }, [ordinary('2027-01-01', '2029-12-31')])).toBeNull();
+  });
+
+  it('reports usage for a form with a maximum only', () => {
+    expect(maximumUsage({ leave: 'END_OF_CAREER', form: 'PARTIAL', start: '2037-01-01', end: '2040-12-31' }, [])).toBeNull();
+    expect(maximumUsage({ leave: 'CLOSE_CARER', form: 'FULL', start: '2027-01-01', end: '2027-01-31' }, [])).toEqual({
+      scope: 'personCaredFor',
+      maximum: 3,
+      monthsUsed: 0,
+      monthsLeft: 3,
+      monthsRequested: 1,
+    });
   });
 });
