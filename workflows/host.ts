@@ -25,6 +25,7 @@ import {
 } from '@temporalio/workflow';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { domainCodeOf } from '../domain';
+import { machineConfig } from '../machines/definition';
 import { toView, type Journey, type JourneyView } from '../machines/journey';
 import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
@@ -119,7 +120,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     const activePatches = new Set((definition.patches ?? []).filter((id) => patched(id)));
     const guards = definition.patches?.length ? { patched: (_: unknown, params: { id: string }) => activePatches.has(params.id) } : {};
     const machine = definition.machine.provide({ actors, delays: start.delays ?? {}, guards });
-    const inspect = start.inspect ? inspectionRelay(JSON.stringify(definition.machine.config)) : undefined;
+    const inspect = start.inspect ? inspectionRelay(JSON.stringify(machineConfig(definition.machine))) : undefined;
     const clock = createRunClock();
     const actor = start.resume
       ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect, clock })
