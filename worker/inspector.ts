@@ -1,12 +1,12 @@
 /**
  * The worker side of live inspection: relays the host's inspection records to the XState inspector
- * over a WebSocket (`INSPECT_URL`, e.g. the local bridge of `npx @statelyai/inspect`... see README).
+ * over a WebSocket (`INSPECT_URL`, e.g. the local bridge `createInspectorServer()` of
+ * `@statelyai/inspect/server`; see the README, "Looking at the machines").
  * Without INSPECT_URL the sink drops records (the host does not emit them then anyway).
  */
 import type { InjectedSinks } from '@temporalio/worker';
 import type { InspectionRecord, InspectorSinks } from '../workflows/inspection';
 
-/** The part of @statelyai/inspect's Inspector the relay uses. */
 /** What @statelyai/inspect reads of an actor it is told about: its id, its machine config, its parent. */
 export interface ActorRefLike {
   sessionId: string;
@@ -14,6 +14,7 @@ export interface ActorRefLike {
   _parent?: { sessionId: string };
 }
 
+/** The part of @statelyai/inspect's Inspector the relay uses. */
 export interface InspectorLike {
   actor(actor: string | ActorRefLike, snapshot?: object): void;
   event(actorId: string, event: { type: string }, info?: { source?: string }): void;
@@ -25,7 +26,8 @@ export interface InspectorLike {
 export function relay(inspector: InspectorLike, record: InspectionRecord): void {
   switch (record.kind) {
     case 'actor':
-      // The inspector draws a machine from `logic.config` of the actor it is given (not from a string id).
+      // The inspector draws a machine from `logic.config` of the actor it is given (not from a string id);
+      // the host sends the config of machines/definition.ts, whose guards and actions are all named.
       inspector.actor(
         {
           sessionId: record.actorId,
@@ -44,10 +46,17 @@ export function relay(inspector: InspectorLike, record: InspectionRecord): void 
   }
 }
 
+/**
+ * How deep the inspector serialises what it sends. Its default (10) cuts a nested machine config
+ * (access management's transitions sit 12 levels down) into "[Object]"; the journeys' contexts and
+ * events are shallow, so a larger bound costs nothing.
+ */
+export const INSPECTOR_DEPTH_LIMIT = 32;
+
 export async function connectInspector(url: string | undefined): Promise<InspectorLike | undefined> {
   if (!url) return undefined;
   const { createWebSocketInspector } = await import('@statelyai/inspect');
-  const inspector = createWebSocketInspector({ url }) as unknown as InspectorLike;
+  const inspector = createWebSocketInspector({ url, serializationDepthLimit: INSPECTOR_DEPTH_LIMIT }) as unknown as InspectorLike;
   inspector.start();
   return inspector;
 }
