@@ -8,10 +8,9 @@ import { assertEvent, assign, setup } from 'xstate';
 import { hostedActor, showActorError } from '../actors';
 import { defineJourney } from '../journey';
 import {
-  choosesOneOfMyOrganisations,
-  noOrganisationLoaded,
+  organisationActions,
   organisationGuards,
-  unknownOrganisationChoice,
+  organisationStates,
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
 } from '../organisations';
@@ -54,6 +53,7 @@ export const accessManagementMachine = setup({
     isUnknownMember: (_, params: { member: Member | null }) => params.member === null,
   },
   actions: {
+    ...organisationActions<AccessManagementContext, AccessManagementEvent>(),
     clearMessages: assign({ error: null, notice: null }),
     showError: assign((_, error: ScreenError) => ({ error, notice: null })),
   },
@@ -74,30 +74,16 @@ export const accessManagementMachine = setup({
       initial: 'loadingOrganisations',
       on: { SIGN_OUT: 'signedOut' },
       states: {
-        loadingOrganisations: {
-          meta: { screen: 'busy' },
-          invoke: {
-            id: 'loadOrganisationsOfPerson',
-            src: 'loadOrganisationsOfPerson',
-            input: ({ context }) => ({ niss: context.niss }),
-            onDone: [
-              { guard: noOrganisationLoaded, target: 'noOrganisation', actions: assign({ organisations: [] }) },
-              { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
-            ],
-            onError: { target: '#accessManagement.signIn', actions: showActorError },
-          },
-        },
-        organisationChoice: {
-          meta: { screen: 'organisationChoice', labels: ['accessManagement.organisationChoice.title', 'accessManagement.organisationChoice.instruction'] },
+        ...organisationStates({
+          labels: accessManagementLabels,
+          screen: 'accessManagement.organisationChoice',
+          noOrganisation: { target: 'noOrganisation' },
+          loadFailed: '#accessManagement.signIn',
+          chosen: 'home',
+          clear: 'clearMessages',
           after: endsWhenIdle,
-          on: {
-            CHOOSE_ORGANISATION: [
-              { guard: choosesOneOfMyOrganisations, target: 'home', actions: ['clearMessages', assign({ organisation: ({ event }) => event.enterprise })] },
-              unknownOrganisationChoice,
-            ],
-            HELP: toHelp,
-          },
-        },
+          on: { HELP: toHelp },
+        }),
         noOrganisation: {
           meta: { screen: 'noOrganisation', labels: ['accessManagement.noOrganisation.title', 'accessManagement.noOrganisation.explanation'] },
           after: endsWhenIdle,
@@ -109,7 +95,7 @@ export const accessManagementMachine = setup({
           on: {
             CHOOSE_GROUP: [
               {
-                guard: choosesOneOfMyOrganisations,
+                guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
                 target: 'memberList',
                 actions: ['clearMessages', assign({ group: ({ event }) => event.enterprise })],
               },

@@ -6,13 +6,12 @@
  */
 import { assign, setup } from 'xstate';
 import { ACTING_MODE_CODES, type ActingMode } from '../../domain';
-import { hostedActor, showActorError, type ScreenError } from '../actors';
+import { hostedActor, type ScreenError } from '../actors';
 import { defineJourney } from '../journey';
 import {
-  choosesOneOfMyOrganisations,
-  noOrganisationLoaded,
+  organisationActions,
   organisationGuards,
-  unknownOrganisationChoice,
+  organisationStates,
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
 } from '../organisations';
@@ -47,6 +46,7 @@ export const signInMachine = setup({
     },
   },
   actions: {
+    ...organisationActions<SignInContext, SignInEvent>(),
     clearError: assign({ error: null }),
     showError: assign((_, error: ScreenError) => ({ error })),
     pointToAccessManagement: assign({ next: 'accessManagement' as const }),
@@ -71,30 +71,17 @@ export const signInMachine = setup({
       after: endsWhenIdle,
       on: { SIGN_IN: { target: 'loadingOrganisations', actions: 'clearError' } },
     },
-    loadingOrganisations: {
-      meta: { screen: 'busy' },
-      invoke: {
-        id: 'loadOrganisationsOfPerson',
-        src: 'loadOrganisationsOfPerson',
-        input: ({ context }) => ({ niss: context.niss }),
-        onDone: [
-          // A person in no organisation's group has nothing to choose: the refusal shows the way to journey 1.
-          { guard: noOrganisationLoaded, target: 'refused', actions: [assign({ organisations: [] }), 'pointToAccessManagement'] },
-          { target: 'organisationChoice', actions: assign({ organisations: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'signIn', actions: showActorError },
-      },
-    },
-    organisationChoice: {
-      meta: { screen: 'organisationChoice', labels: ['signIn.organisationChoice.title', 'signIn.organisationChoice.instruction'] },
+    ...organisationStates({
+      labels: signInLabels,
+      screen: 'signIn.organisationChoice',
+      // A person in no organisation's group has nothing to choose: the refusal shows the way to journey 1.
+      noOrganisation: { target: 'refused', actions: ['pointToAccessManagement'] },
+      loadFailed: 'signIn',
+      chosen: 'permissionCheck',
+      clear: 'clearError',
       after: endsWhenIdle,
-      on: {
-        CHOOSE_ORGANISATION: [
-          { guard: choosesOneOfMyOrganisations, target: 'permissionCheck', actions: ['clearError', assign({ organisation: ({ event }) => event.enterprise })] },
-          unknownOrganisationChoice,
-        ],
-      },
-    },
+      on: {},
+    }),
     permissionCheck: {
       meta: { screen: 'busy' },
       always: [
