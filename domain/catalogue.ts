@@ -142,13 +142,7 @@ export function isFinalStatus(status: RequestStatus): boolean {
 /** Throws TRANSITION_NOT_ALLOWED naming the statuses that are reachable. */
 export function assertTransition(from: RequestStatus, to: RequestStatus): void {
   if (canTransition(from, to)) return;
-  const allowed = nextStatuses(from);
-  throw new DomainError(
-    'TRANSITION_NOT_ALLOWED',
-    `A request cannot go from ${from} to ${to}; from ${from} it can go to ` +
-      `${allowed.length ? allowed.join(', ') : 'nothing (final status)'}.`,
-    { from, to, allowed },
-  );
+  throw new DomainError('TRANSITION_NOT_ALLOWED', { from, to, allowed: nextStatuses(from) });
 }
 
 // ---------------------------------------------------------------------------------------------------

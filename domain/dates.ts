@@ -24,17 +24,11 @@ export interface CalendarDate {
 export function parseIsoDate(input: string, field = 'date'): IsoDate {
   const match = ISO_DATE.exec(input);
   if (!match) {
-    throw new DomainError('DATE_FORMAT', `The ${field} must be written YYYY-MM-DD (e.g. 2025-09-01).`, {
-      field,
-      value: input,
-    });
+    throw new DomainError('DATE_FORMAT', { field, value: input });
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new DomainError('DATE_INVALID', `The ${field} ${input} is not a day of the calendar.`, {
-      field,
-      value: input,
-    });
+    throw new DomainError('DATE_INVALID', { field, value: input });
   }
   return input as IsoDate;
 }

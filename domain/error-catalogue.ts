@@ -384,33 +384,33 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   PERIOD_TOO_SHORT: {
     status: 422,
     text: {
-      fr: 'Une période de « {leave} » ({form}) dure au moins {min} mois ; celle-ci dure {months} mois et {extraDays} jour(s).',
-      nl: 'Een periode "{leave}" ({form}) duurt minstens {min} maand(en); deze duurt {months} maand(en) en {extraDays} dag(en).',
-      de: 'Ein Zeitraum „{leave}“ ({form}) dauert mindestens {min} Monat(e); dieser dauert {months} Monat(e) und {extraDays} Tag(e).',
+      fr: 'Une période de « {leave} » ({form}) dure au moins {min} mois ; celle-ci dure {duration}.',
+      nl: 'Een periode "{leave}" ({form}) duurt minstens {min} maand(en); deze duurt {duration}.',
+      de: 'Ein Zeitraum „{leave}“ ({form}) dauert mindestens {min} Monat(e); dieser dauert {duration}.',
     },
   },
   PERIOD_TOO_LONG: {
     status: 422,
     text: {
-      fr: 'Une période de « {leave} » ({form}) dure au plus {max} mois ; celle-ci dure {months} mois et {extraDays} jour(s).',
-      nl: 'Een periode "{leave}" ({form}) duurt hoogstens {max} maand(en); deze duurt {months} maand(en) en {extraDays} dag(en).',
-      de: 'Ein Zeitraum „{leave}“ ({form}) dauert höchstens {max} Monat(e); dieser dauert {months} Monat(e) und {extraDays} Tag(e).',
+      fr: 'Une période de « {leave} » ({form}) dure au plus {max} mois ; celle-ci dure {duration}.',
+      nl: 'Een periode "{leave}" ({form}) duurt hoogstens {max} maand(en); deze duurt {duration}.',
+      de: 'Ein Zeitraum „{leave}“ ({form}) dauert höchstens {max} Monat(e); dieser dauert {duration}.',
     },
   },
   PERIOD_BLOCK: {
     status: 422,
     text: {
-      fr: '« {leave} » ({form}) se prend par périodes de {block} mois ou d’un multiple ; celle-ci dure {months} mois et {extraDays} jour(s).',
-      nl: '"{leave}" ({form}) wordt genomen per {block} maand(en) of een veelvoud daarvan; deze periode duurt {months} maand(en) en {extraDays} dag(en).',
-      de: '„{leave}“ ({form}) wird in Zeiträumen von {block} Monat(en) oder einem Vielfachen davon genommen; dieser dauert {months} Monat(e) und {extraDays} Tag(e).',
+      fr: '« {leave} » ({form}) se prend par périodes de {block} mois ou d’un multiple ; celle-ci dure {duration}.',
+      nl: '"{leave}" ({form}) wordt genomen per {block} maand(en) of een veelvoud daarvan; deze periode duurt {duration}.',
+      de: '„{leave}“ ({form}) wird in Zeiträumen von {block} Monat(en) oder einem Vielfachen davon genommen; dieser dauert {duration}.',
     },
   },
   PERIOD_ABOVE_TOTAL_MAXIMUM: {
     status: 422,
     text: {
-      fr: '« {leave} » ({form}) est limité à {total} mois au total ({scope}) ; cette période seule dure {months} mois et {extraDays} jour(s).',
-      nl: '"{leave}" ({form}) is beperkt tot {total} maanden in totaal ({scope}); deze periode alleen duurt {months} maand(en) en {extraDays} dag(en).',
-      de: '„{leave}“ ({form}) ist auf insgesamt {total} Monate begrenzt ({scope}); dieser Zeitraum allein dauert {months} Monat(e) und {extraDays} Tag(e).',
+      fr: '« {leave} » ({form}) est limité à {total} mois au total ({scope}) ; cette période seule dure {duration}.',
+      nl: '"{leave}" ({form}) is beperkt tot {total} maanden in totaal ({scope}); deze periode alleen duurt {duration}.',
+      de: '„{leave}“ ({form}) ist auf insgesamt {total} Monate begrenzt ({scope}); dieser Zeitraum allein dauert {duration}.',
     },
   },
 
@@ -967,9 +967,31 @@ function shown(name: string, value: unknown, language: Language): string {
   return JSON.stringify(value) ?? '';
 }
 
+const UNITS: Readonly<Record<Language, { month: [string, string]; day: [string, string]; and: string }>> = {
+  fr: { month: ['mois', 'mois'], day: ['jour', 'jours'], and: 'et' },
+  nl: { month: ['maand', 'maanden'], day: ['dag', 'dagen'], and: 'en' },
+  de: { month: ['Monat', 'Monate'], day: ['Tag', 'Tage'], and: 'und' },
+};
+
+/** "3 mois", "1 maand en 15 dagen": a period's length from details `months` and `extraDays`. */
+function duration(values: Readonly<Record<string, unknown>>, language: Language): string | undefined {
+  const { months, extraDays } = values;
+  if (typeof months !== 'number') return undefined;
+  const unit = UNITS[language];
+  const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+  const days = typeof extraDays === 'number' && extraDays > 0 ? ` ${unit.and} ${count(extraDays, unit.day)}` : '';
+  return `${count(months, unit.month)}${days}`;
+}
+
+/** Placeholders written from several details, in the language's words. */
+const DERIVED: Readonly<Record<string, (values: Readonly<Record<string, unknown>>, language: Language) => string | undefined>> = { duration };
+
 /** Fills a template from `values`; a placeholder with no value is left as it is, visibly. */
 export function fillTemplate(template: string, values: Readonly<Record<string, unknown>>, language: Language): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) && values[name] !== undefined ? shown(name, values[name], language) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (Object.hasOwn(values, name) && values[name] !== undefined) return shown(name, values[name], language);
+    return (Object.hasOwn(DERIVED, name) ? DERIVED[name]!(values, language) : undefined) ?? whole;
+  });
 }
 
 /** The text of a code in a language, its placeholders filled from the error's details. */

@@ -1,6 +1,6 @@
 // One error shape for every rule of the domain: a stable code, details, and the message the error catalogue
 // writes from both (in French, the reference language; the API answers in the caller's language).
-import type { DomainErrorCode } from './error-catalogue';
+import { errorText, type DomainErrorCode } from './error-catalogue';
 
 // The codes, their status and their text in each language live in the error catalogue.
 export { DOMAIN_ERROR_CODES, type DomainErrorCode } from './error-catalogue';
@@ -10,12 +10,12 @@ export type DomainDetails = Readonly<Record<string, unknown>>;
 export class DomainError extends Error {
   override readonly name = 'DomainError';
 
+  /** `details` carry what the code's text names (its `{placeholders}`), and the field when there is one. */
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
     readonly details?: DomainDetails,
   ) {
-    super(message);
+    super(errorText(code, details));
   }
 
   /** The API error body shape: `{ code, message, details }` (plain data, safe to clone or log). */
@@ -38,7 +38,7 @@ export function fieldErrors<F extends string, V>(values: Readonly<Record<F, V>>,
       parse(value, field);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      errors.push(new DomainError(error.code, error.message, { ...error.details, field }));
+      errors.push(new DomainError(error.code, { ...error.details, field }));
     }
   }
   return errors;

@@ -4,7 +4,6 @@ import {
   DEFAULT_FULL_LOADS,
   LEAVE_FORMS,
   LEAVES,
-  COMMUNITIES,
   formLimits,
   formsOf,
   type Community,
@@ -32,20 +31,12 @@ export function leaveChoiceErrors(leave: LeaveCode, form: LeaveForm, community: 
   const entry = LEAVES[leave];
   if (community !== null && !entry.communities.includes(community)) {
     errors.push(
-      new DomainError(
-        'LEAVE_NOT_OPEN_IN_COMMUNITY',
-        `${entry.label} is not open in the ${COMMUNITIES[community].label} (open in: ${entry.communities.join(', ')}).`,
-        { field: 'leave', leave, community },
-      ),
+      new DomainError('LEAVE_NOT_OPEN_IN_COMMUNITY', { field: 'leave', leave, community, open: entry.communities }),
     );
   }
   if (formLimits(leave, form) === undefined) {
     errors.push(
-      new DomainError(
-        'LEAVE_FORM_NOT_ALLOWED',
-        `${entry.label} cannot be taken as "${LEAVE_FORMS[form].label}" (forms: ${formsOf(leave).join(', ')}).`,
-        { field: 'form', leave, form, allowed: formsOf(leave) },
-      ),
+      new DomainError('LEAVE_FORM_NOT_ALLOWED', { field: 'form', leave, form, allowed: formsOf(leave) }),
     );
   }
   return errors;
@@ -59,18 +50,10 @@ export function datesErrors(start: string, end: string): DomainError[] {
   const errors = fieldErrors({ start, end }, (value, field) => parseIsoDate(value, `${field} date`));
   if (errors.length === 0 && compareIsoDates(end, start) <= 0) {
     errors.push(
-      new DomainError('DATES_ORDER', `The end date (${end}) must be after the start date (${start}).`, {
-        field: 'end',
-        start,
-        end,
-      }),
+      new DomainError('DATES_ORDER', { field: 'end', start, end }),
     );
   }
   return errors;
-}
-
-function describeLength(months: number, extraDays: number): string {
-  return `${months} month${months === 1 ? '' : 's'}${extraDays ? ` and ${extraDays} day${extraDays === 1 ? '' : 's'}` : ''}`;
 }
 
 /** Length of the period (both days included) against the form's limits. Dates must already be valid. */
@@ -78,33 +61,20 @@ export function periodLimitErrors(leave: LeaveCode, form: LeaveForm, start: stri
   const limits = formLimits(leave, form);
   if (!limits) return [];
   const { months, extraDays } = periodLength(start, end);
-  const length = describeLength(months, extraDays);
-  const what = `${LEAVES[leave].label} (${LEAVE_FORMS[form].label})`;
   const details = { field: 'end', leave, form, months, extraDays };
   const errors: DomainError[] = [];
   const { minMonthsPerPeriod: min, maxMonthsPerPeriod: max, blockMonths: block, totalMaxMonths: total } = limits;
   if (min !== undefined && months < min) {
-    errors.push(new DomainError('PERIOD_TOO_SHORT', `${what} periods last at least ${min} month(s); this one is ${length}.`, { ...details, min }));
+    errors.push(new DomainError('PERIOD_TOO_SHORT', { ...details, min }));
   }
   const exceeds = (limit: number) => months > limit || (months === limit && extraDays > 0);
   if (max !== undefined && exceeds(max)) {
-    errors.push(new DomainError('PERIOD_TOO_LONG', `${what} periods last at most ${max} month(s); this one is ${length}.`, { ...details, max }));
+    errors.push(new DomainError('PERIOD_TOO_LONG', { ...details, max }));
   } else if (total !== undefined && exceeds(total)) {
-    errors.push(
-      new DomainError(
-        'PERIOD_ABOVE_TOTAL_MAXIMUM',
-        `${what} is limited to ${total} months in total (per ${limits.totalScope ?? 'career'}); this period alone is ${length}.`,
-        { ...details, total, scope: limits.totalScope },
-      ),
-    );
+    errors.push(new DomainError('PERIOD_ABOVE_TOTAL_MAXIMUM', { ...details, total, scope: limits.totalScope ?? 'career' }));
   }
   if (block !== undefined && (extraDays > 0 || months % block !== 0)) {
-    errors.push(
-      new DomainError('PERIOD_BLOCK', `${what} is taken in blocks of ${block} month(s); this period is ${length}.`, {
-        ...details,
-        block,
-      }),
-    );
+    errors.push(new DomainError('PERIOD_BLOCK', { ...details, block }));
   }
   return errors;
 }
@@ -134,11 +104,7 @@ export function workerAgeFindings(leave: LeaveCode, birthDate: string | null, st
   const lowest = minAgeSpecialCases ?? minAge;
   if (age < lowest) {
     findings.errors.push(
-      new DomainError('WORKER_TOO_YOUNG', `${label} starts at age ${lowest} at the earliest; the worker is ${age} on ${start}.`, {
-        field: 'start',
-        age,
-        minAge: lowest,
-      }),
+      new DomainError('WORKER_TOO_YOUNG', { field: 'start', age, minAge: lowest }),
     );
   } else if (age < minAge) {
     findings.warnings.push({
@@ -189,12 +155,7 @@ export function characteristicsErrors(input: CharacteristicsInput, fullLoads: Fu
   ];
   if (input.multipleEmployers && input.interruptsAllEmployers === undefined) {
     errors.push(
-      new DomainError(
-        'INTERRUPTED_EMPLOYERS_MISSING',
-        'With several employers, say whether the interruption is with all of them or with this one only ' +
-          '(with one only, the worker must send an occupation declaration).',
-        { field: 'interruptsAllEmployers' },
-      ),
+      new DomainError('INTERRUPTED_EMPLOYERS_MISSING', { field: 'interruptsAllEmployers' }),
     );
   }
   return errors;
@@ -338,31 +299,22 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function otherRequestsErrors(request: RequestedPeriod, others: readonly CountedRequest[]): DomainError[] {
   const errors: DomainError[] = [];
   const { leave, form, start, end } = request;
-  const what = `${LEAVES[leave].label} (${LEAVE_FORMS[form].label})`;
   const overlapping = others.filter((other) => other.leave === leave && periodsOverlap(other, request));
   if (overlapping.length) {
-    const list = overlapping.map((o) => `${o.start} → ${o.end}${o.ticket ? ` (ticket ${o.ticket})` : ''}`).join(', ');
     errors.push(
-      new DomainError(
-        'REQUEST_PERIOD_OVERLAP',
-        `The worker already has a request of ${LEAVES[leave].label} for a period that overlaps ${start} → ${end}: ${list}.`,
-        { field: 'start', leave, start, end, overlapping: overlapping.map((o) => ({ ticket: o.ticket, form: o.form, start: o.start, end: o.end })) },
-      ),
+      new DomainError('REQUEST_PERIOD_OVERLAP', {
+        field: 'start',
+        leave,
+        start,
+        end,
+        overlapping: overlapping.map((o) => ({ ticket: o.ticket, form: o.form, start: o.start, end: o.end })),
+      }),
     );
   }
   const usage = maximumUsage(request, others);
   if (usage === null || usage.monthsRequested <= usage.monthsLeft) return errors;
-  const { maximum, scope, monthsUsed, monthsLeft, monthsRequested } = usage;
-  const code = scope === 'career' ? 'CAREER_MAXIMUM_EXCEEDED' : 'LEAVE_MAXIMUM_EXCEEDED';
-  const per = scope === 'career' ? 'over the career' : scope === 'child' ? 'per child' : 'per person cared for';
-  errors.push(
-    new DomainError(
-      code,
-      `${what} is limited to ${maximum} months ${per}; the worker's other requests already use ${monthsUsed}, ` +
-        `${monthsLeft} are left, and this period is ${monthsRequested}.`,
-      { field: 'end', leave, form, ...usage },
-    ),
-  );
+  const code = usage.scope === 'career' ? 'CAREER_MAXIMUM_EXCEEDED' : 'LEAVE_MAXIMUM_EXCEEDED';
+  errors.push(new DomainError(code, { field: 'end', leave, form, ...usage }));
   return errors;
 }
 
@@ -402,5 +354,5 @@ export function otherRequestsRefusal(request: RequestedPeriod, others: readonly 
   const [first] = errors;
   if (!first) return null;
   const usage = maximumUsage(request, others);
-  return new DomainError(first.code, first.message, { ...first.details, ...(usage ?? {}), rules: errors.map((e) => e.code) });
+  return new DomainError(first.code, { ...first.details, ...(usage ?? {}), rules: errors.map((e) => e.code) });
 }

@@ -111,7 +111,7 @@ export const emailSchema = z.preprocess(
 export function freeTextSchema(what: string) {
   return z
     .string({ error: `${what} must be given as text.` })
-    .superRefine((value, ctx) => reportDomainErrors(ctx, freeTextErrors(value, what)))
+    .superRefine((value, ctx) => reportDomainErrors(ctx, freeTextErrors(value)))
     .trim();
 }
 

@@ -23,7 +23,7 @@ const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStar
  * characters (TEXT_CONTROL_CHARACTERS) and lone UTF-16 surrogates (TEXT_INVALID_UNICODE). One pass,
  * no regular expression: linear in the text whatever it holds.
  */
-export function freeTextErrors(text: string, what = 'The text'): DomainError[] {
+export function freeTextErrors(text: string): DomainError[] {
   const errors: DomainError[] = [];
   let control = false;
   let unicode = false;
@@ -31,25 +31,14 @@ export function freeTextErrors(text: string, what = 'The text'): DomainError[] {
     const code = text.charCodeAt(i);
     if (!control && isRefusedControl(code)) {
       control = true;
-      errors.push(
-        new DomainError(
-          'TEXT_CONTROL_CHARACTERS',
-          `${what} must not contain control characters (${codePoint(code)} at position ${i}); only tab, line feed and carriage return are allowed.`,
-          { character: codePoint(code), position: i },
-        ),
-      );
+      errors.push(new DomainError('TEXT_CONTROL_CHARACTERS', { character: codePoint(code), position: i }));
     } else if (!unicode && (isHighSurrogate(code) || isLowSurrogate(code))) {
       if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
         i++; // a well-formed pair: one character outside the Basic Multilingual Plane
         continue;
       }
       unicode = true;
-      errors.push(
-        new DomainError('TEXT_INVALID_UNICODE', `${what} must be well-formed Unicode (a lone UTF-16 surrogate ${codePoint(code)} at position ${i}).`, {
-          character: codePoint(code),
-          position: i,
-        }),
-      );
+      errors.push(new DomainError('TEXT_INVALID_UNICODE', { character: codePoint(code), position: i }));
     }
   }
   return errors;
@@ -66,9 +55,7 @@ const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z
 /** The error of an e-mail address that is not of the form name@domain.tld (EMAIL_FORMAT), or null. */
 export function emailAddressError(address: string): DomainError | null {
   if (address.length > MAX_EMAIL_LENGTH) {
-    return new DomainError('EMAIL_FORMAT', `The e-mail address must have the form name@domain.tld and at most ${MAX_EMAIL_LENGTH} characters.`, {
-      length: address.length,
-    });
+    return new DomainError('EMAIL_FORMAT', { length: address.length, maxLength: MAX_EMAIL_LENGTH });
   }
-  return EMAIL.test(address) ? null : new DomainError('EMAIL_FORMAT', 'The e-mail address must have the form name@domain.tld.');
+  return EMAIL.test(address) ? null : new DomainError('EMAIL_FORMAT', { maxLength: MAX_EMAIL_LENGTH });
 }

@@ -13,35 +13,21 @@ export function parsePeriods(input: unknown, field = 'workload'): number {
   if (typeof input === 'string') {
     const text = input.trim();
     if (LOOKS_LIKE_HOURS.test(text)) {
-      throw new DomainError(
-        'WORKLOAD_IN_HOURS',
-        `The ${field} is entered in periods, never converted to hours or minutes ("${text}" looks like hours).`,
-        { field, value: input },
-      );
+      throw new DomainError('WORKLOAD_IN_HOURS', { field, value: input });
     }
     if (!/^-?\d+([.,]\d+)?$/.test(text)) {
-      throw new DomainError('WORKLOAD_FORMAT', `The ${field} is a whole number of periods; "${text}" is not a number.`, {
-        field,
-        value: input,
-      });
+      throw new DomainError('WORKLOAD_FORMAT', { field, value: input });
     }
     return parsePeriods(Number(text.replace(',', '.')), field);
   }
   if (typeof input !== 'number' || !Number.isFinite(input)) {
-    throw new DomainError('WORKLOAD_FORMAT', `The ${field} is a whole number of periods.`, { field, value: input });
+    throw new DomainError('WORKLOAD_FORMAT', { field, value: input });
   }
   if (input < 0) {
-    throw new DomainError('WORKLOAD_NEGATIVE', `The ${field} cannot be negative (${input} periods).`, {
-      field,
-      value: input,
-    });
+    throw new DomainError('WORKLOAD_NEGATIVE', { field, value: input });
   }
   if (!Number.isInteger(input)) {
-    throw new DomainError(
-      'WORKLOAD_NOT_WHOLE',
-      `The ${field} is counted in whole periods; ${input} is not whole (do not convert periods to hours).`,
-      { field, value: input },
-    );
+    throw new DomainError('WORKLOAD_NOT_WHOLE', { field, value: input });
   }
   return input;
 }
@@ -63,31 +49,16 @@ export interface Workload extends WorkloadInput {
 export function workloadErrors({ fullLoad, before, during }: WorkloadInput): DomainError[] {
   if (!Number.isInteger(fullLoad) || fullLoad <= 0) {
     return [
-      new DomainError('FULL_LOAD_INVALID', `The full-time load must be a whole number of periods above 0 (got ${fullLoad}).`, {
-        field: 'fullLoad',
-        value: fullLoad,
-      }),
+      new DomainError('FULL_LOAD_INVALID', { field: 'fullLoad', value: fullLoad }),
     ];
   }
   const errors = fieldErrors({ before, during }, (value, field) => parsePeriods(value, `workload ${field} the interruption`));
   if (errors.length) return errors;
   if (before > fullLoad) {
-    errors.push(
-      new DomainError(
-        'WORKLOAD_ABOVE_FULL_LOAD',
-        `The workload before the interruption (${before} periods) exceeds the full-time load of ${fullLoad} periods.`,
-        { field: 'before', before, fullLoad },
-      ),
-    );
+    errors.push(new DomainError('WORKLOAD_ABOVE_FULL_LOAD', { field: 'before', before, fullLoad }));
   }
   if (during >= before) {
-    errors.push(
-      new DomainError(
-        'WORKLOAD_ORDER',
-        `The workload during the interruption (${during}) must be lower than the workload before it (${before}).`,
-        { field: 'during', before, during },
-      ),
-    );
+    errors.push(new DomainError('WORKLOAD_ORDER', { field: 'during', before, during }));
   }
   return errors;
 }

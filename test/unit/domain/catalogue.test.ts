@@ -140,10 +140,10 @@ describe('request lifecycle', () => {
 
   it('assertTransition names what is allowed', () => {
     expect(() => assertTransition('draft', 'submitted')).not.toThrow();
-    expect(() => assertTransition('accepted', 'draft')).toThrow(/final status/);
+    expect(() => assertTransition('accepted', 'draft')).toThrow(/statuts possibles : aucun/);
     const error = thrown(() => assertTransition('submitted', 'accepted'));
     expect(error.code).toBe('TRANSITION_NOT_ALLOWED');
     expect(error.details).toEqual({ from: 'submitted', to: 'accepted', allowed: nextStatuses('submitted') });
-    expect(error.message).toBe('A request cannot go from submitted to accepted; from submitted it can go to awaiting_worker, withdrawn.');
+    expect(error.message).toBe('Une demande ne peut pas passer du statut « Introduite » au statut « Acceptée » (statuts possibles : En attente du travailleur, Retirée).');
   });
 });

@@ -73,7 +73,7 @@ describe('NISS: each broken rule has its own code', () => {
     const error = checkNiss('85.07.30-033.29');
     expect(error).toBeInstanceOf(DomainError);
     expect(error?.code).toBe('NISS_CHECK_DIGITS');
-    expect(error?.message).toMatch(/expected 28 for a birth before 2000/);
+    expect(error?.message).toMatch(/28 attendu pour une naissance avant 2000, 57 pour une naissance à partir de 2000/);
     expect(error?.details).toMatchObject({ actual: '29', expectedBefore2000: '28' });
   });
 
@@ -161,7 +161,7 @@ describe('enterprise and establishment-unit numbers', () => {
     (number) => {
       const error = checkEnterpriseNumber(number);
       expect(error?.code).toBe('ENTERPRISE_CHECK_DIGITS');
-      expect(error?.message).toMatch(/check digits \d\d do not match 97 − \(first 8 digits mod 97\)/);
+      expect(error?.message).toMatch(/chiffres de contrôle \d\d du numéro BCE ne correspondent pas à 97 − \(les 8 premiers chiffres modulo 97\) = \d\d/);
       expect(checkSchoolNumber(number)?.code).toBe('ENTERPRISE_CHECK_DIGITS');
     },
   );

@@ -51,7 +51,7 @@ describe('the worker’s other requests', () => {
     expect(errors.map((e) => e.code)).toEqual(['REQUEST_PERIOD_OVERLAP', 'CAREER_MAXIMUM_EXCEEDED']);
     expect(errors[0]?.details).toMatchObject({ overlapping: [{ ticket: '2027-000001', start: '2027-01-01', end: '2029-12-31' }] });
     expect(errors[1]?.details).toMatchObject({ maximum: 60, monthsUsed: 36, monthsLeft: 24, monthsRequested: 36, scope: 'career' });
-    expect(errors[1]?.message).toMatch(/60 months over the career.*already use 36, 24 are left, and this period is 36/);
+    expect(errors[1]?.message).toMatch(/60 mois sur toute la carrière ; les autres demandes du travailleur en utilisent déjà 36, il en reste 24 et cette période en compte 36/);
   });
 
   it('a later period that fits in the months left is accepted; one month more is refused', () => {

@@ -36,7 +36,7 @@ describe('leave choice', () => {
   it('the form must be one of the leave', () => {
     const [error] = leaveChoiceErrors('PALLIATIVE_CARE', 'ONE_TENTH', 'FR');
     expect(error?.code).toBe('LEAVE_FORM_NOT_ALLOWED');
-    expect(error?.message).toMatch(/Soins palliatifs cannot be taken as .*forms: FULL, HALF, ONE_FIFTH/);
+    expect(error?.message).toMatch(/« Soins palliatifs » ne peut pas être pris sous la forme .*formes possibles : Interruption complète, Réduction des prestations à mi-temps, Réduction des prestations d’1\/5\)/);
   });
 });
 
@@ -45,7 +45,7 @@ describe('dates', () => {
     expect(datesErrors('2025-09-01', '2025-09-02')).toEqual([]);
     expect(codes(datesErrors('2025-09-01', '2025-09-01'))).toEqual(['DATES_ORDER']);
     expect(codes(datesErrors('2025-09-01', '2025-08-31'))).toEqual(['DATES_ORDER']);
-    expect(datesErrors('2025-09-01', '2025-08-31')[0]?.message).toMatch(/end date \(2025-08-31\) must be after the start date/);
+    expect(datesErrors('2025-09-01', '2025-08-31')[0]?.message).toMatch(/La date de fin \(2025-08-31\) doit suivre la date de début \(2025-09-01\)/);
   });
 
   it('each date real and ISO, named by field', () => {
@@ -97,7 +97,7 @@ describe('period limits per leave and form', () => {
 
   it('the message names the limit and the length found', () => {
     const [error] = periodLimitErrors('PARENTAL', 'HALF', '2025-09-01', '2025-10-15');
-    expect(error?.message).toBe('Congé parental (Réduction des prestations à mi-temps) is taken in blocks of 2 month(s); this period is 1 month and 15 days.');
+    expect(error?.message).toBe('« Congé parental » (Réduction des prestations à mi-temps) se prend par périodes de 2 mois ou d’un multiple ; celle-ci dure 1 mois et 15 jours.');
   });
 });
 

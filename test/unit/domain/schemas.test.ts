@@ -31,7 +31,7 @@ describe('identifier schemas', () => {
     expect(nissSchema.parse('85.07.30-033.28')).toBe('85073003328');
     const [issue] = issueOf(nissSchema, '85.07.30-033.29');
     expect(issue?.code).toBe('NISS_CHECK_DIGITS');
-    expect(issue?.message).toMatch(/check digits 29 do not match/);
+    expect(issue?.message).toMatch(/chiffres de contrôle 29 du NISS ne correspondent pas/);
     expect(issueOf(nissSchema, '85.07.30-033')[0]?.code).toBe('NISS_LENGTH');
     expect(issueOf(nissSchema, 85073003328)[0]?.message).toBe('A NISS must be given as text.');
   });
@@ -51,7 +51,7 @@ describe('identifier schemas', () => {
 
   it('isoDateSchema', () => {
     expect(isoDateSchema.parse('2025-09-01')).toBe('2025-09-01');
-    expect(issueOf(isoDateSchema, '2025-02-29')[0]).toMatchObject({ code: 'DATE_INVALID', message: 'The date 2025-02-29 is not a day of the calendar.' });
+    expect(issueOf(isoDateSchema, '2025-02-29')[0]).toMatchObject({ code: 'DATE_INVALID', message: 'La date 2025-02-29 n’existe pas dans le calendrier.' });
     expect(issueOf(isoDateSchema, '1/9/2025')[0]?.code).toBe('DATE_FORMAT');
   });
 });
@@ -85,7 +85,7 @@ describe('emailSchema (optional)', () => {
     expect(emailSchema.parse('  ')).toBeUndefined();
     expect(emailSchema.parse(' jean.dupont@ecole.be ')).toBe('jean.dupont@ecole.be');
     expect(issueOf(emailSchema, 'jean.dupont@')).toEqual([
-      expect.objectContaining({ code: 'EMAIL_FORMAT', message: 'The e-mail address must have the form name@domain.tld.' }),
+      expect.objectContaining({ code: 'EMAIL_FORMAT', message: 'L’adresse e-mail doit avoir la forme nom@domaine.tld et compter au plus 254 caractères.' }),
     ]);
   });
 });
@@ -95,7 +95,7 @@ describe('periodsSchema', () => {
     expect(periodsSchema.parse(20)).toBe(20);
     expect(periodsSchema.parse('20')).toBe(20);
     expect(issueOf(periodsSchema, '19:30')[0]?.code).toBe('WORKLOAD_IN_HOURS');
-    expect(issueOf(periodsSchema, '19h')[0]?.message).toMatch(/periods, never converted to hours/);
+    expect(issueOf(periodsSchema, '19h')[0]?.message).toMatch(/en périodes, sans la convertir en heures ou en minutes \(« 19h » ressemble à des heures\)/);
     expect(issueOf(periodsSchema, 19.5)[0]?.code).toBe('WORKLOAD_NOT_WHOLE');
     expect(issueOf(periodsSchema, true)[0]?.message).toBe('A workload is a whole number of periods.');
   });
@@ -136,8 +136,8 @@ describe('characteristicsSchema', () => {
       { code: 'DATES_ORDER', path: ['end'] },
       { code: 'INTERRUPTED_EMPLOYERS_MISSING', path: ['interruptsAllEmployers'] },
     ]);
-    expect(issues[0]?.message).toBe('The workload before the interruption (24 periods) exceeds the full-time load of 22 periods.');
-    expect(issues[1]?.message).toBe('The workload during the interruption (24) must be lower than the workload before it (24).');
+    expect(issues[0]?.message).toBe('La charge de travail avant l’interruption (24 périodes) dépasse la charge complète de 22 périodes.');
+    expect(issues[1]?.message).toBe('La charge de travail pendant l’interruption (24) doit être inférieure à la charge avant l’interruption (24).');
   });
 
   it('takes configured full loads and, when known, the leave limits', () => {
@@ -148,7 +148,7 @@ describe('characteristicsSchema', () => {
     const issues = issueOf(schema, { ...valid, before: 24, during: 19 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'PERIOD_BLOCK', path: ['end'] });
-    expect(issues[0]?.message).toMatch(/blocks of 5 month\(s\); this period is 2 months/);
+    expect(issues[0]?.message).toMatch(/par périodes de 5 mois ou d’un multiple ; celle-ci dure 2 mois\.$/);
     expect(schema.parse({ ...valid, before: 24, during: 19, end: '2026-01-31' }).fullLoad).toBe(24);
   });
 });

@@ -41,9 +41,7 @@ describe('periods, never hours', () => {
   });
 
   it('the message names the rule', () => {
-    expect(() => parsePeriods('19:30', 'workload before the interruption')).toThrow(
-      /workload before the interruption is entered in periods, never converted to hours/,
-    );
+    expect(() => parsePeriods('19:30', 'before')).toThrow(/s’indique en périodes, sans la convertir en heures ou en minutes \(« 19:30 » ressemble à des heures\)/);
   });
 });
 
@@ -69,7 +67,7 @@ describe('0 ≤ during < before ≤ full load', () => {
   it('refuses before above the full load of the level, which is a parameter', () => {
     const [error] = workloadErrors({ fullLoad: DEFAULT_FULL_LOADS.UPPER_SECONDARY, before: 22, during: 0 });
     expect(error?.code).toBe('WORKLOAD_ABOVE_FULL_LOAD');
-    expect(error?.message).toMatch(/exceeds the full-time load of 20 periods/);
+    expect(error?.message).toMatch(/dépasse la charge complète de 20 périodes/);
     expect(workloadErrors({ fullLoad: 22, before: 22, during: 0 })).toEqual([]);
   });
 
