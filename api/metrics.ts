@@ -1,59 +1,48 @@
 /**
- * `/metrics` in the Prometheus text format: HTTP requests by method, route and status, with a latency
- * histogram. Temporal's own metrics (workflows, activities, task queues) come from the Temporal server.
+ * `/metrics` in the Prometheus text format (prom-client): the process's default metrics (CPU, memory,
+ * handles, GC, event-loop lag) and HTTP request durations by method, route template and status.
+ * The worker's own metrics (workflow and activity tasks, pollers, cache) are the Temporal SDK's, served
+ * on `TEMPORAL_METRICS_ADDRESS` (see `worker/temporal-runtime.ts`).
  */
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
 import { Router as createRouter } from 'express';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-interface Series {
-  count: number;
-  sum: number;
-  buckets: number[];
+/** The route template (`/api/journeys/:id/events`), never the URL: ids must not make a series each. */
+export function routeOf(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }
 
 export class HttpMetrics {
-  private readonly series = new Map<string, Series>();
+  /** A registry per application, so that several apps in one process (tests) count apart. */
+  readonly registry = new Registry();
+  private readonly duration: Histogram<'method' | 'route' | 'status'>;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.duration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP requests by method, route template and status.',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+  }
 
   middleware(): RequestHandler {
     return (req, res, next) => {
-      const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        // The route pattern, not the URL: ids must not make a series each.
-        const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-        this.observe(`method="${req.method}",route="${route}",status="${res.statusCode}"`, seconds);
-      });
+      const end = this.duration.startTimer();
+      // On finish the route is known (or known to be missing).
+      res.on('finish', () => end({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
       next();
     };
   }
 
-  private observe(labels: string, seconds: number): void {
-    let s = this.series.get(labels);
-    if (!s) this.series.set(labels, (s = { count: 0, sum: 0, buckets: buckets.map(() => 0) }));
-    s.count++;
-    s.sum += seconds;
-    buckets.forEach((le, i) => {
-      if (seconds <= le) s.buckets[i]!++;
-    });
-  }
-
-  render(): string {
-    const lines = ['# HELP http_request_duration_seconds HTTP requests by method, route and status.', '# TYPE http_request_duration_seconds histogram'];
-    for (const [labels, s] of this.series) {
-      buckets.forEach((le, i) => lines.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.buckets[i]}`));
-      lines.push(`http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
-      lines.push(`http_request_duration_seconds_sum{${labels}} ${s.sum}`);
-      lines.push(`http_request_duration_seconds_count{${labels}} ${s.count}`);
-    }
-    return `${lines.join('\n')}\n`;
-  }
-
   router(): Router {
     const router = createRouter();
-    router.get('/metrics', (_req, res) => {
-      res.type('text/plain; version=0.0.4').send(this.render());
+    router.get('/metrics', async (_req, res) => {
+      res.type(this.registry.contentType).send(await this.registry.metrics());
     });
     return router;
   }

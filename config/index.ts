@@ -28,7 +28,10 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** Load the guide's demo cast into the store on start (once; it is idempotent). */
   DEMO_DATA: flag.optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Lines below this level are not written; `silent` writes none. */
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Where the Temporal SDK serves the worker's metrics for Prometheus (`host:port`, path /metrics), or `off`. */
+  TEMPORAL_METRICS_ADDRESS: z.union([z.literal('off'), z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port or off')]).default('0.0.0.0:9464'),
   /** The development identity provider (tokens for the demo people); off by default in production. */
   DEV_IDENTITY: flag.optional(),
   /** HMAC secret of the tokens (at least 32 characters); a fixed development secret outside production. */
@@ -95,6 +98,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       devPort: c.TEMPORAL_DEV_PORT,
       uiPort: c.TEMPORAL_UI_PORT,
+      metricsAddress: c.TEMPORAL_METRICS_ADDRESS === 'off' ? undefined : c.TEMPORAL_METRICS_ADDRESS,
     },
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,

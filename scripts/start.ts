@@ -1,6 +1,7 @@
 /** `npm start`: the service with its embedded defaults; Ctrl-C drains the worker and stops everything. */
 import { ConfigError, parseConfig, type Config } from '../config';
 import { createLogger } from '../config/logger';
+import { installTemporalRuntime } from '../worker/temporal-runtime';
 import { startService, type RunningService } from './service';
 
 function configOrExit(): Config {
@@ -18,6 +19,9 @@ function configOrExit(): Config {
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config.logLevel);
+  // Before the worker connects: the SDK's lines join ours, and its metrics are served.
+  installTemporalRuntime({ log, metricsAddress: config.temporal.metricsAddress });
+  if (config.temporal.metricsAddress) log.info('Temporal worker metrics for Prometheus', { url: `http://${config.temporal.metricsAddress}/metrics` });
   const running: { service?: RunningService } = {};
   let stopRequested: string | undefined;
   const stop = (signal: string) => {

@@ -25,10 +25,12 @@ export interface ServicePorts {
   port: number;
   temporalPort: number;
   uiPort: number;
+  /** The Temporal SDK's Prometheus endpoint (TEMPORAL_METRICS_ADDRESS). */
+  metricsPort: number;
 }
 
 export async function freeServicePorts(): Promise<ServicePorts> {
-  return { port: await freePort(), temporalPort: await freePort(), uiPort: await freePort() };
+  return { port: await freePort(), temporalPort: await freePort(), uiPort: await freePort(), metricsPort: await freePort() };
 }
 
 export function spawnNpmStart(dataDir: string, ports: ServicePorts, extraEnv: NodeJS.ProcessEnv = {}): StartedProcess {
@@ -38,6 +40,7 @@ export function spawnNpmStart(dataDir: string, ports: ServicePorts, extraEnv: No
     DATA_DIR: dataDir,
     TEMPORAL_DEV_PORT: String(ports.temporalPort),
     TEMPORAL_UI_PORT: String(ports.uiPort),
+    TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.metricsPort}`,
     ...extraEnv,
   };
   delete env.DATABASE_URL;

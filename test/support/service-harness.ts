@@ -58,7 +58,7 @@ export async function startTestService(
     return { worker, running: worker.run() };
   };
   let current = await runWorker(options.worker);
-  const app = createApp({ config, db, temporal: env.client, log: createLogger('error') });
+  const app = createApp({ config, db, temporal: env.client, log: createLogger('silent') });
   return {
     http: request(app),
     db,

@@ -18,6 +18,8 @@ test.each([
   [{ PORT: 'eighty' }, 'PORT'],
   [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
   [{ TEMPORAL_ADDRESS: 'no-port' }, 'TEMPORAL_ADDRESS'],
+  [{ TEMPORAL_METRICS_ADDRESS: '9464' }, 'TEMPORAL_METRICS_ADDRESS'],
+  [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
   [{ FULL_LOADS: '{"PRIMARY":-1}' }, 'FULL_LOADS'],
   [{ FULL_LOADS: 'not json' }, 'FULL_LOADS'],
   [{ NODE_ENV: 'production' }, 'TOKEN_SECRET'],
@@ -30,4 +32,15 @@ test.each([
 test('production turns the development identity provider and demo data off', () => {
   const config = parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) });
   expect(config).toMatchObject({ production: true, devIdentity: false, demoData: false });
+});
+
+test('the worker metrics are served on 0.0.0.0:9464 unless set elsewhere or off', () => {
+  expect(parseConfig({}).temporal.metricsAddress).toBe('0.0.0.0:9464');
+  expect(parseConfig({ TEMPORAL_METRICS_ADDRESS: '127.0.0.1:9100' }).temporal.metricsAddress).toBe('127.0.0.1:9100');
+  expect(parseConfig({ TEMPORAL_METRICS_ADDRESS: 'off' }).temporal.metricsAddress).toBeUndefined();
+});
+
+test('the log level is info unless set', () => {
+  expect(parseConfig({}).logLevel).toBe('info');
+  expect(parseConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
 });

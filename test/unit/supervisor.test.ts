@@ -24,7 +24,7 @@ test('a worker that fails is replaced by a new one, and stop ends the loop', asy
       // The first worker fails as the SDK's would (it shuts itself down); the second runs until stopped.
       return Promise.resolve(fakeWorker(() => (created === 1 ? Promise.reject(new Error('Malformed Workflow Completion')) : new Promise<void>(() => undefined))));
     },
-    createLogger('error'),
+    createLogger('silent'),
     5,
   );
   await supervisor.started;
@@ -35,7 +35,7 @@ test('a worker that fails is replaced by a new one, and stop ends the loop', asy
 });
 
 test('a worker that cannot be created at start fails the start', async () => {
-  const supervisor = superviseWorker(() => Promise.reject(new Error('no server')), createLogger('error'), 5);
+  const supervisor = superviseWorker(() => Promise.reject(new Error('no server')), createLogger('silent'), 5);
   await expect(supervisor.started).rejects.toThrow('no server');
   await supervisor.stop();
 });

@@ -23,7 +23,7 @@ import { identityToken, ok, start } from '../../support/http-journeys';
 import { testServerAddress } from '../../support/temporal';
 
 const { IndexedValueType } = temporal.api.enums.v1;
-const log = createLogger('error');
+const log = createLogger('silent');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -16,6 +16,6 @@ export function handleError(err: unknown, headers: Record<string, string> = {}) 
       return this;
     },
   } as unknown as Response;
-  errorHandler(createLogger('error'))(err, { method: 'POST', path: '/x', headers } as unknown as Request, res, (() => undefined) as NextFunction);
+  errorHandler(createLogger('silent'))(err, { method: 'POST', path: '/x', headers } as unknown as Request, res, (() => undefined) as NextFunction);
   return { status, body: body as { error: { code: string; message: string; details?: unknown } } };
 }
