@@ -1,5 +1,5 @@
 /**
- * Finds the `temporal` CLI (which embeds the dev server) in the order DESIGN.md gives:
+ * Finds the `temporal` CLI (which embeds the dev server) in this order (docs/decisions.md, "An embedded Temporal dev server"):
  *   1. TEMPORAL_CLI_PATH          — an explicit binary;
  *   2. `temporal` on PATH;
  *   3. a cached build             — ~/.cache/breakatwork/temporal-cli/<version>/temporal (TEMPORAL_CLI_CACHE overrides);

@@ -1,4 +1,10 @@
-/** Typed store errors; `code` is stable so the API can map it (409 for duplicates, 404 for missing). */
+/**
+ * Typed store errors, thrown to the store's callers (activities); the API never sees them. The access
+ * activities turn those a user can cause (a duplicate member, a member that is gone) into business
+ * refusals — non-retryable failures carrying an error code — which the journey shows on its screen
+ * (`context.error`, answered 422); any other stays an activity failure, retried, then shown as
+ * SERVICE_UNAVAILABLE.
+ */
 export type StoreErrorCode = 'MEMBER_ALREADY_EXISTS' | 'MEMBER_NOT_FOUND' | 'GROUP_NOT_FOUND';
 
 export class StoreError extends Error {

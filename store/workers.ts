@@ -65,7 +65,7 @@ export function listOccupations(db: Db, niss: string): Promise<Occupation[]> {
 
 /**
  * How many employers the worker's occupations give: one per PO and community (two communities count as
- * two, DOMAIN.md); several schools of the same PO in the same community are one employer.
+ * two, docs/domain.md); several schools of the same PO in the same community are one employer.
  */
 export async function countEmployersOf(db: Db, niss: string): Promise<number> {
   const { count } = await db.one<{ count: number }>(

@@ -87,7 +87,7 @@ describe('leave catalogue', () => {
     expect(LEAVE_FORMS.PARTIAL.fraction).toBeNull();
   });
 
-  it('limits of DOMAIN.md as data', () => {
+  it('limits of docs/domain.md as data', () => {
     expect(formLimits('ORDINARY_INTERRUPTION', 'FULL')).toMatchObject({ minMonthsPerPeriod: 3, totalMaxMonths: 60 });
     expect(formLimits('ORDINARY_INTERRUPTION', 'PARTIAL')).toMatchObject({ minMonthsPerPeriod: 3, totalMaxMonths: 60 });
     expect(formLimits('PARENTAL', 'FULL')).toMatchObject({ blockMonths: 1, totalMaxMonths: 4 });

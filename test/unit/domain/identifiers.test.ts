@@ -22,7 +22,7 @@ import {
 } from '../../../domain';
 import { thrown } from './thrown';
 
-describe('NISS: the worked examples of DOMAIN.md', () => {
+describe('NISS: the worked examples of docs/domain.md', () => {
   it('85.07.30-033.28: 850730033 mod 97 = 69 → 28, born 1985', () => {
     expect(850730033 % 97).toBe(69);
     expect(nissCheckDigits('850730033', false)).toBe('28');
