@@ -19,6 +19,9 @@ export interface ScreenMeta {
   attention?: string;
 }
 
+/** The screen of a state where the journey waits for an activity (nothing to do but wait). */
+export const BUSY: ScreenMeta = { screen: 'busy' };
+
 /** Text by label key, in one language. */
 export type LabelMap = Readonly<Record<string, string>>;
 

@@ -7,7 +7,7 @@
 import { assign, type EventObject } from 'xstate';
 import type { MemberStatus, Permission, Role } from '../domain';
 import { showActorError, type ScreenError } from './actors';
-import { screenMeta, type LabelMap } from './journey';
+import { BUSY, screenMeta, type LabelMap } from './journey';
 
 /** One of the person's ACTIVE memberships of an access group (one group per organisation). */
 export interface OrganisationMembership {
@@ -96,7 +96,7 @@ export function organisationStates<
 }) {
   return {
     loadingOrganisations: {
-      meta: { screen: 'busy' },
+      meta: BUSY,
       invoke: {
         id: 'loadOrganisationsOfPerson',
         src: 'loadOrganisationsOfPerson',

@@ -57,10 +57,22 @@ export function draftOf(member: Member): MemberDraft {
   return { member, permissions: member.permissions };
 }
 
+/** The loaded member to edit (an unknown NISS is refused before: `isUnknownMember`). */
+export function knownMember(output: Member | null): Member {
+  if (output === null) throw new Error('Only a known member is edited');
+  return output;
+}
+
 /** The member being edited: every state from EDIT_MEMBER's answer to SAVE or CANCEL has one. */
 export function editedMember(context: AccessManagementContext): MemberDraft {
   if (context.editing === null) throw new Error('No member is being edited');
   return context.editing;
+}
+
+/** The "Ajouter un utilisateur" form as submitted. */
+export function newMemberOf(event: NewMember): NewMember {
+  const { niss, lastName, firstName, role, permissions } = event;
+  return { niss, lastName, firstName, role, permissions };
 }
 
 /** The member being added: every state from SUBMIT_NEW_MEMBER to its answer has one. */

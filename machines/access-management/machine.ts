@@ -6,7 +6,7 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import { hostedActor, showActorError } from '../actors';
-import { defineJourney } from '../journey';
+import { BUSY, defineJourney, screenMeta } from '../journey';
 import {
   organisationActions,
   organisationGuards,
@@ -14,16 +14,32 @@ import {
   type LoadOrganisationsOfPersonInput,
   type LoadOrganisationsOfPersonOutput,
 } from '../organisations';
+import type { Permission } from '../../domain';
 import type {
   AddMemberInput,
   AddMemberOutput,
   LoadMemberInput,
   LoadMemberOutput,
   Member,
+  NewMember,
   SaveMemberPermissionsInput,
   SaveMemberPermissionsOutput,
 } from './contracts';
-import { initialContext, managesOpenGroup, openGroup, publicContextOf, type AccessManagementContext, type ScreenError } from './context';
+import {
+  draftOf,
+  editedMember,
+  initialContext,
+  knownMember,
+  managesOpenGroup,
+  newMemberOf,
+  openGroup,
+  publicContextOf,
+  submittedMember,
+  unknownGroupError,
+  unknownMemberError,
+  type AccessManagementContext,
+  type ScreenError,
+} from './context';
 import { accessManagementEvents, accessManagementInputSchema, type AccessManagementEvent, type AccessManagementInput } from './events';
 import { accessManagementLabels } from './labels';
 
@@ -33,6 +49,8 @@ import { accessManagementLabels } from './labels';
 /** Screens after sign-in end the session when left idle; an accepted event re-enters its screen, restarting the delay. */
 const endsWhenIdle = { sessionIdle: '#accessManagement.expired' } as const;
 const toHelp = { target: '#accessManagement.help', actions: 'clearMessages' } as const;
+
+const screen = (name: string) => screenMeta(accessManagementLabels, `accessManagement.${name}`);
 
 export const accessManagementMachine = setup({
   types: {
@@ -56,6 +74,17 @@ export const accessManagementMachine = setup({
     ...organisationActions<AccessManagementContext, AccessManagementEvent>(),
     clearMessages: assign({ error: null, notice: null }),
     showError: assign((_, error: ScreenError) => ({ error, notice: null })),
+    openGroup: assign((_, params: { enterprise: string }) => ({ group: params.enterprise })),
+    closeGroup: assign({ group: null }),
+    startEditing: assign((_, params: { member: Member }) => ({ editing: draftOf(params.member) })),
+    choosePermissions: assign(({ context }, params: { permissions: Permission[] }) => ({ editing: context.editing && { ...context.editing, permissions: params.permissions } })),
+    stopEditing: assign({ editing: null }),
+    /** SAVE answered: the list again, saying whose permissions were saved. */
+    noteMemberSaved: assign(({ context }) => ({ notice: context.editing && { code: 'MEMBER_SAVED' as const, niss: context.editing.member.niss }, editing: null })),
+    keepNewMember: assign((_, params: { member: NewMember }) => ({ newMember: params.member })),
+    forgetNewMember: assign({ newMember: null }),
+    /** SUBMIT_NEW_MEMBER answered: the list again, saying who was added. */
+    noteMemberAdded: assign((_, params: { niss: string }) => ({ notice: { code: 'MEMBER_ADDED' as const, niss: params.niss }, newMember: null })),
   },
 }).createMachine({
   id: 'accessManagement',
@@ -63,11 +92,11 @@ export const accessManagementMachine = setup({
   initial: 'employerPage',
   states: {
     employerPage: {
-      meta: { screen: 'employerPage', labels: ['accessManagement.employerPage.title', 'accessManagement.employerPage.openAccessManagement'] },
+      meta: screen('employerPage'),
       on: { OPEN_ACCESS_MANAGEMENT: { target: 'signIn', actions: 'clearMessages' } },
     },
     signIn: {
-      meta: { screen: 'signIn', labels: ['accessManagement.signIn.title', 'accessManagement.signIn.signIn'] },
+      meta: screen('signIn'),
       on: { SIGN_IN: { target: 'session', actions: 'clearMessages' } },
     },
     session: {
@@ -85,67 +114,38 @@ export const accessManagementMachine = setup({
           on: { HELP: toHelp },
         }),
         noOrganisation: {
-          meta: { screen: 'noOrganisation', labels: ['accessManagement.noOrganisation.title', 'accessManagement.noOrganisation.explanation'] },
+          meta: screen('noOrganisation'),
           after: endsWhenIdle,
           on: { HELP: toHelp },
         },
         home: {
-          meta: { screen: 'home', labels: ['accessManagement.home.title', 'accessManagement.home.myGroups', 'accessManagement.home.instruction'] },
+          meta: screen('home'),
           after: endsWhenIdle,
           on: {
             CHOOSE_GROUP: [
               {
                 guard: { type: 'isOneOfMyOrganisations', params: ({ event }) => ({ enterprise: event.enterprise }) },
                 target: 'memberList',
-                actions: ['clearMessages', assign({ group: ({ event }) => event.enterprise })],
+                actions: ['clearMessages', { type: 'openGroup', params: ({ event }) => ({ enterprise: event.enterprise }) }],
               },
-              {
-                target: 'home',
-                reenter: true,
-                actions: {
-                  type: 'showError',
-                  params: ({ event }) => ({
-                    code: 'UNKNOWN_GROUP',
-                    message: `Enterprise ${event.enterprise} has no group you are an active member of.`,
-                  }),
-                },
-              },
+              { target: 'home', reenter: true, actions: { type: 'showError', params: ({ event }) => unknownGroupError(event.enterprise) } },
             ],
             HELP: toHelp,
           },
         },
         memberList: {
-          meta: {
-            screen: 'memberList',
-            labels: [
-              'accessManagement.memberList.title',
-              'accessManagement.memberList.search',
-              'accessManagement.memberList.filterRole',
-              'accessManagement.memberList.filterStatus',
-              'accessManagement.memberList.filterPermission',
-              'accessManagement.memberList.lastName',
-              'accessManagement.memberList.firstName',
-              'accessManagement.memberList.role',
-              'accessManagement.memberList.status',
-              'accessManagement.memberList.permissions',
-              'accessManagement.memberList.edit',
-              'accessManagement.memberList.addUser',
-              'accessManagement.memberList.backToGroups',
-              'accessManagement.memberList.memberSaved',
-              'accessManagement.memberList.memberAdded',
-            ],
-          },
+          meta: screen('memberList'),
           after: endsWhenIdle,
           on: {
             // A plain user sees the list but may not change it: the host refuses these events (409).
             EDIT_MEMBER: { guard: 'managesOpenGroup', target: 'loadingMember', actions: 'clearMessages' },
-            ADD_USER: { guard: 'managesOpenGroup', target: 'memberAdd', actions: ['clearMessages', assign({ newMember: null })] },
-            BACK_TO_GROUPS: { target: 'home', actions: ['clearMessages', assign({ group: null })] },
+            ADD_USER: { guard: 'managesOpenGroup', target: 'memberAdd', actions: ['clearMessages', 'forgetNewMember'] },
+            BACK_TO_GROUPS: { target: 'home', actions: ['clearMessages', 'closeGroup'] },
             HELP: toHelp,
           },
         },
         loadingMember: {
-          meta: { screen: 'busy' },
+          meta: BUSY,
           invoke: {
             id: 'loadMember',
             src: 'loadMember',
@@ -157,117 +157,62 @@ export const accessManagementMachine = setup({
               {
                 guard: { type: 'isUnknownMember', params: ({ event }) => ({ member: event.output }) },
                 target: 'memberList',
-                actions: {
-                  type: 'showError',
-                  params: ({ context }) => ({ code: 'UNKNOWN_MEMBER', message: `No member with this NISS in the group of enterprise ${context.group}.` }),
-                },
+                actions: { type: 'showError', params: ({ context }) => unknownMemberError(context) },
               },
               {
                 target: 'memberEdit',
-                actions: assign({ editing: ({ event }) => event.output && { member: event.output, permissions: event.output.permissions } }),
+                actions: { type: 'startEditing', params: ({ event }) => ({ member: knownMember(event.output) }) },
               },
             ],
             onError: { target: 'memberList', actions: showActorError },
           },
         },
         memberEdit: {
-          meta: {
-            screen: 'memberEdit',
-            labels: [
-              'accessManagement.memberEdit.title',
-              'accessManagement.memberEdit.lastName',
-              'accessManagement.memberEdit.firstName',
-              'accessManagement.memberEdit.role',
-              'accessManagement.memberEdit.status',
-              'accessManagement.memberEdit.permissions',
-              'accessManagement.memberEdit.save',
-              'accessManagement.memberEdit.cancel',
-            ],
-          },
+          meta: screen('memberEdit'),
           after: endsWhenIdle,
           on: {
             SET_PERMISSIONS: {
               target: 'memberEdit',
               reenter: true,
-              actions: ['clearMessages', assign({ editing: ({ context, event }) => context.editing && { ...context.editing, permissions: event.permissions } })],
+              actions: ['clearMessages', { type: 'choosePermissions', params: ({ event }) => ({ permissions: event.permissions }) }],
             },
             SAVE: { target: 'savingMember', actions: 'clearMessages' },
-            CANCEL: { target: 'memberList', actions: ['clearMessages', assign({ editing: null })] },
+            CANCEL: { target: 'memberList', actions: ['clearMessages', 'stopEditing'] },
             HELP: toHelp,
           },
         },
         savingMember: {
-          meta: { screen: 'busy' },
+          meta: BUSY,
           invoke: {
             id: 'saveMemberPermissions',
             src: 'saveMemberPermissions',
             input: ({ context }) => {
-              if (context.editing === null) throw new Error('No member is being edited');
-              return {
-                enterprise: openGroup(context),
-                actorNiss: context.niss,
-                memberNiss: context.editing.member.niss,
-                permissions: context.editing.permissions,
-              };
+              const { member, permissions } = editedMember(context);
+              return { enterprise: openGroup(context), actorNiss: context.niss, memberNiss: member.niss, permissions };
             },
-            onDone: {
-              target: 'memberList',
-              actions: assign({
-                notice: ({ context }) => (context.editing && { code: 'MEMBER_SAVED' as const, niss: context.editing.member.niss }),
-                editing: null,
-              }),
-            },
+            onDone: { target: 'memberList', actions: 'noteMemberSaved' },
             onError: { target: 'memberEdit', actions: showActorError },
           },
         },
         memberAdd: {
-          meta: {
-            screen: 'memberAdd',
-            labels: [
-              'accessManagement.memberAdd.title',
-              'accessManagement.memberAdd.niss',
-              'accessManagement.memberAdd.lastName',
-              'accessManagement.memberAdd.firstName',
-              'accessManagement.memberAdd.role',
-              'accessManagement.memberAdd.permissions',
-              'accessManagement.memberAdd.submit',
-              'accessManagement.memberAdd.cancel',
-            ],
-          },
+          meta: screen('memberAdd'),
           after: endsWhenIdle,
           on: {
             SUBMIT_NEW_MEMBER: {
               target: 'addingMember',
-              actions: [
-                'clearMessages',
-                assign({
-                  newMember: ({ event }) => ({
-                    niss: event.niss,
-                    lastName: event.lastName,
-                    firstName: event.firstName,
-                    role: event.role,
-                    permissions: event.permissions,
-                  }),
-                }),
-              ],
+              actions: ['clearMessages', { type: 'keepNewMember', params: ({ event }) => ({ member: newMemberOf(event) }) }],
             },
-            CANCEL: { target: 'memberList', actions: ['clearMessages', assign({ newMember: null })] },
+            CANCEL: { target: 'memberList', actions: ['clearMessages', 'forgetNewMember'] },
             HELP: toHelp,
           },
         },
         addingMember: {
-          meta: { screen: 'busy' },
+          meta: BUSY,
           invoke: {
             id: 'addMember',
             src: 'addMember',
-            input: ({ context }) => {
-              if (context.newMember === null) throw new Error('No member is being added');
-              return { enterprise: openGroup(context), actorNiss: context.niss, member: context.newMember };
-            },
-            onDone: {
-              target: 'memberList',
-              actions: assign({ notice: ({ event }) => ({ code: 'MEMBER_ADDED' as const, niss: event.output.niss }), newMember: null }),
-            },
+            input: ({ context }) => ({ enterprise: openGroup(context), actorNiss: context.niss, member: submittedMember(context) }),
+            onDone: { target: 'memberList', actions: { type: 'noteMemberAdded', params: ({ event }) => ({ niss: event.output.niss }) } },
             // DUPLICATE_MEMBER or NOT_ACCESS_MANAGER: back to the form as typed.
             onError: { target: 'memberAdd', actions: showActorError },
           },
@@ -276,32 +221,15 @@ export const accessManagementMachine = setup({
       },
     },
     help: {
-      meta: {
-        screen: 'help',
-        labels: [
-          'accessManagement.help.title',
-          'accessManagement.help.explanation',
-          'accessManagement.help.contactForm',
-          'accessManagement.help.contactCentre',
-          'accessManagement.help.contactPage',
-          'accessManagement.help.contactPageUrl',
-          'accessManagement.help.back',
-        ],
-      },
+      meta: screen('help'),
       after: endsWhenIdle,
       on: {
         BACK: { target: 'session.previous', actions: 'clearMessages' },
         SIGN_OUT: 'signedOut',
       },
     },
-    signedOut: {
-      type: 'final',
-      meta: { screen: 'signedOut', labels: ['accessManagement.signedOut.title'] },
-    },
-    expired: {
-      type: 'final',
-      meta: { screen: 'expired', labels: ['accessManagement.expired.title'] },
-    },
+    signedOut: { type: 'final', meta: screen('signedOut') },
+    expired: { type: 'final', meta: screen('expired') },
   },
 });
 

@@ -7,7 +7,7 @@
 import { assign, setup } from 'xstate';
 import { ACTING_MODE_CODES, type ActingMode } from '../../domain';
 import { hostedActor, type ScreenError } from '../actors';
-import { defineJourney } from '../journey';
+import { BUSY, defineJourney, screenMeta } from '../journey';
 import {
   organisationActions,
   organisationGuards,
@@ -24,6 +24,7 @@ import { signInLabels } from './labels';
 // Machine
 
 const endsWhenIdle = { sessionIdle: '#signIn.expired' } as const;
+const screen = (name: string) => screenMeta(signInLabels, `signIn.${name}`);
 
 export const signInMachine = setup({
   types: {
@@ -50,6 +51,10 @@ export const signInMachine = setup({
     clearError: assign({ error: null }),
     showError: assign((_, error: ScreenError) => ({ error })),
     pointToAccessManagement: assign({ next: 'accessManagement' as const }),
+    chooseMode: assign((_, params: { mode: ActingMode }) => ({ mode: params.mode })),
+    forgetMode: assign({ mode: null }),
+    /** CHOOSE_OTHER_ORGANISATION: the choice again, nothing of the refused one kept. */
+    forgetOrganisation: assign({ organisation: null, mode: null, next: null }),
   },
 }).createMachine({
   id: 'signIn',
@@ -57,17 +62,17 @@ export const signInMachine = setup({
   initial: 'landing',
   states: {
     landing: {
-      meta: { screen: 'landing', labels: ['signIn.landing.title', 'signIn.landing.address', 'signIn.landing.employer'] },
+      meta: screen('landing'),
       after: endsWhenIdle,
       on: { EMPLOYER: { target: 'employerPage', actions: 'clearError' } },
     },
     employerPage: {
-      meta: { screen: 'employerPage', labels: ['signIn.employerPage.title', 'signIn.employerPage.introduceRequest'] },
+      meta: screen('employerPage'),
       after: endsWhenIdle,
       on: { INTRODUCE_REQUEST: { target: 'signIn', actions: 'clearError' } },
     },
     signIn: {
-      meta: { screen: 'signIn', labels: ['signIn.signIn.title', 'signIn.signIn.digitalKey'] },
+      meta: screen('signIn'),
       after: endsWhenIdle,
       on: { SIGN_IN: { target: 'loadingOrganisations', actions: 'clearError' } },
     },
@@ -83,61 +88,40 @@ export const signInMachine = setup({
       on: {},
     }),
     permissionCheck: {
-      meta: { screen: 'busy' },
+      meta: BUSY,
       always: [
         { guard: 'opensBothModes', target: 'actingChoice' },
-        { guard: { type: 'opensOnlyMode', params: { mode: 'PO' } }, target: 'signedIn', actions: assign({ mode: 'PO' as const }) },
-        { guard: { type: 'opensOnlyMode', params: { mode: 'OWN_COMPANY' } }, target: 'signedIn', actions: assign({ mode: 'OWN_COMPANY' as const }) },
+        { guard: { type: 'opensOnlyMode', params: { mode: 'PO' } }, target: 'signedIn', actions: { type: 'chooseMode', params: { mode: 'PO' } } },
+        { guard: { type: 'opensOnlyMode', params: { mode: 'OWN_COMPANY' } }, target: 'signedIn', actions: { type: 'chooseMode', params: { mode: 'OWN_COMPANY' } } },
         { target: 'refused', actions: 'pointToAccessManagement' },
       ],
     },
     actingChoice: {
-      meta: {
-        screen: 'actingChoice',
-        labels: ['signIn.actingChoice.title', 'signIn.actingChoice.explanation', 'signIn.actingChoice.asPo', 'signIn.actingChoice.ownCompany'],
-      },
+      meta: screen('actingChoice'),
       after: endsWhenIdle,
-      on: { CHOOSE_ACTING_MODE: { target: 'actingConfirmation', actions: ['clearError', assign({ mode: ({ event }) => event.mode })] } },
+      on: { CHOOSE_ACTING_MODE: { target: 'actingConfirmation', actions: ['clearError', { type: 'chooseMode', params: ({ event }) => ({ mode: event.mode }) }] } },
     },
     actingConfirmation: {
-      meta: {
-        screen: 'actingConfirmation',
-        labels: ['signIn.actingConfirmation.title', 'signIn.actingConfirmation.confirm', 'signIn.actingConfirmation.back'],
-      },
+      meta: screen('actingConfirmation'),
       after: endsWhenIdle,
       on: {
         CONFIRM_ACTING_MODE: { target: 'signedIn', actions: 'clearError' },
-        BACK: { target: 'actingChoice', actions: ['clearError', assign({ mode: null })] },
+        BACK: { target: 'actingChoice', actions: ['clearError', 'forgetMode'] },
       },
     },
     refused: {
-      meta: {
-        screen: 'refused',
-        labels: [
-          'signIn.refused.title',
-          'signIn.refused.explanation',
-          'signIn.refused.accessManagement',
-          'signIn.refused.accessManagementUrl',
-          'signIn.refused.chooseOtherOrganisation',
-        ],
-      },
+      meta: screen('refused'),
       after: endsWhenIdle,
       on: {
         CHOOSE_OTHER_ORGANISATION: {
           guard: 'hasOrganisations',
           target: 'organisationChoice',
-          actions: ['clearError', assign({ organisation: null, mode: null, next: null })],
+          actions: ['clearError', 'forgetOrganisation'],
         },
       },
     },
-    signedIn: {
-      type: 'final',
-      meta: { screen: 'signedIn', labels: ['signIn.signedIn.title'] },
-    },
-    expired: {
-      type: 'final',
-      meta: { screen: 'expired', labels: ['signIn.expired.title'] },
-    },
+    signedIn: { type: 'final', meta: screen('signedIn') },
+    expired: { type: 'final', meta: screen('expired') },
   },
   output: ({ context }) => signedInAs(context),
 });
