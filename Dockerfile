@@ -5,6 +5,6 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
-EXPOSE 3000
+EXPOSE 3000 9464
 USER node
 CMD ["node", "--import", "tsx", "scripts/start.ts"]
