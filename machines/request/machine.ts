@@ -8,7 +8,7 @@
 import { and, assign, not, setup } from 'xstate';
 import { assertTransition, canTransition, isDomainError, type RequestStatus } from '../../domain';
 import { actorErrorOf, hostedActor, showActorError } from '../actors';
-import { defineJourney, type ScreenMeta } from '../journey';
+import { BUSY, defineJourney, screenMeta } from '../journey';
 import type {
   CheckWorkerInput,
   CheckWorkerOutput,
@@ -53,11 +53,7 @@ const DAY = 24 * 60 * 60_000;
 const EXPIRY_REASON = 'The draft was left untouched for the configured time (draftExpiry).';
 const ABANDON_REASON = 'Abandoned by the employer before confirmation.';
 
-function screen(name: string, keys: readonly string[]): ScreenMeta {
-  return { screen: name, labels: keys.map((key) => `request.${name}.${key}`) };
-}
-
-const BUSY: ScreenMeta = { screen: 'busy' };
+const screen = (name: string) => screenMeta(requestLabels, `request.${name}`);
 
 function selectionOf(event: Extract<RequestEvent, { type: 'SELECT_WORKER' }>): WorkerSelectionFields {
   return { community: event.community ?? null, school: event.school ?? null, niss: event.niss, status: event.status, email: event.email ?? null };
@@ -138,7 +134,7 @@ const retryRecord = (target: string, blocked: string) => ({
 
 /** Waiting for an operator: the screen says so, the journey is listed by its attention code; RETRY_RECORD writes again. */
 const blockedRecord = (target: string) => ({
-  meta: { ...screen('recordBlocked', ['title', 'explanation', 'ticket']), attention: RECORD_BLOCKED },
+  meta: { ...screen('recordBlocked'), attention: RECORD_BLOCKED },
   on: { RETRY_RECORD: { target, actions: ['clearError', 'resetRecordFailures'] as const } },
 }) as const;
 
@@ -199,6 +195,8 @@ export const requestMachine = setup({
       withLeave(context, params.leave, params.form),
     ),
     keepAnswers: assign((_, params: { answers: RequestAnswers | null }) => (params.answers ? { answers: params.answers } : {})),
+    keepTicket: assign((_, params: IssueTicketOutput) => ({ ticket: params.ticket, issuedAt: params.issuedAt })),
+    noteWorkerNotified: assign((_, params: { notified: boolean }) => ({ workerNotified: params.notified })),
     nextVersion: assign({ version: ({ context }) => context.version + 1 }),
     prepareChange: assign((_, params: PendingChange) => ({ pending: params })),
     dropChange: assign({ pending: null }),
@@ -223,7 +221,7 @@ export const requestMachine = setup({
   output: ({ context }) => summaryOf(context),
   states: {
     workerSelection: {
-      meta: screen('workerSelection', ['title', 'instruction', 'community', 'school', 'niss', 'dimonaWarning', 'status', 'email', 'select', 'abandon']),
+      meta: screen('workerSelection'),
       entry: { type: 'offerChoices', params: { choices: 'worker' } },
       exit: 'withdrawChoices',
       after: expiresWhenUntouched,
@@ -279,7 +277,7 @@ export const requestMachine = setup({
       onError: { target: 'workerSelection', actions: ['dropChange', showActorError] },
     }),
     workerSelected: {
-      meta: screen('workerSelected', ['title', 'instruction', 'newRequest', 'otherWorker', 'abandon']),
+      meta: screen('workerSelected'),
       after: expiresWhenUntouched,
       on: {
         START_REQUEST: { target: 'leaveSelection', actions: 'clearError' },
@@ -289,7 +287,7 @@ export const requestMachine = setup({
       },
     },
     leaveSelection: {
-      meta: screen('leaveSelection', ['title', 'leave', 'form', 'next', 'back', 'abandon']),
+      meta: screen('leaveSelection'),
       entry: { type: 'offerChoices', params: { choices: 'leave' } },
       exit: 'withdrawChoices',
       after: expiresWhenUntouched,
@@ -311,25 +309,7 @@ export const requestMachine = setup({
       },
     },
     questions: {
-      meta: screen('questions', [
-        'title',
-        'instruction',
-        'workloadIntro',
-        'periodsAdvice',
-        'level',
-        'before',
-        'during',
-        'givenUp',
-        'start',
-        'end',
-        'multipleEmployers',
-        'multipleEmployersHint',
-        'interruptsAllEmployers',
-        'occupationDeclaration',
-        'next',
-        'back',
-        'abandon',
-      ]),
+      meta: screen('questions'),
       entry: { type: 'offerChoices', params: { choices: 'questions' } },
       exit: 'withdrawChoices',
       after: expiresWhenUntouched,
@@ -354,7 +334,7 @@ export const requestMachine = setup({
       },
     },
     confirmation: {
-      meta: screen('confirmation', ['title', 'instruction', 'givenUp', 'fraction', 'occupationDeclaration', 'warnings', 'allCorrect', 'confirm', 'back', 'abandon']),
+      meta: screen('confirmation'),
       after: expiresWhenUntouched,
       on: {
         CONFIRM: [
@@ -380,7 +360,7 @@ export const requestMachine = setup({
         onDone: {
           target: 'recordingSubmission',
           actions: [
-            assign({ ticket: ({ event }) => event.output.ticket, issuedAt: ({ event }) => event.output.issuedAt }),
+            { type: 'keepTicket', params: ({ event }) => event.output },
             { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed by the employer: all information is correct.' } },
           ],
         },
@@ -406,7 +386,7 @@ export const requestMachine = setup({
         onDone: {
           target: 'recordingAwaitingWorker',
           actions: [
-            assign({ workerNotified: ({ event }) => event.output.notified }),
+            { type: 'noteWorkerNotified', params: ({ event }) => ({ notified: event.output.notified }) },
             {
               type: 'prepareChange',
               params: ({ event }) => ({
@@ -422,7 +402,7 @@ export const requestMachine = setup({
         onError: {
           target: 'recordingAwaitingWorker',
           actions: [
-            assign({ workerNotified: false }),
+            { type: 'noteWorkerNotified', params: { notified: false } },
             {
               type: 'prepareChange',
               params: ({ event }) => ({
@@ -441,7 +421,7 @@ export const requestMachine = setup({
     awaitingWorkerRetry: retryRecord('recordingAwaitingWorker', 'awaitingWorkerBlocked'),
     awaitingWorkerBlocked: blockedRecord('recordingAwaitingWorker'),
     awaitingWorker: {
-      meta: screen('awaitingWorker', ['title', 'ticket', 'ticketHint', 'withdraw']),
+      meta: screen('awaitingWorker'),
       on: {
         WORKER_PART_COMPLETED: {
           guard: { type: 'canBecome', params: { status: 'in_processing' } },
@@ -460,7 +440,7 @@ export const requestMachine = setup({
       onError: { target: 'awaitingWorker', actions: ['dropChange', showActorError] },
     }),
     inProcessing: {
-      meta: screen('inProcessing', ['title', 'ticket', 'ticketHint']),
+      meta: screen('inProcessing'),
       on: {
         DECIDE: {
           guard: { type: 'canBecome', params: ({ event }) => ({ status: event.decision }) },
@@ -501,10 +481,10 @@ export const requestMachine = setup({
     }),
     expiryRetry: retryRecord('recordingExpiry', 'expiryBlocked'),
     expiryBlocked: blockedRecord('recordingExpiry'),
-    withdrawn: { type: 'final', meta: screen('withdrawn', ['title']) },
-    expired: { type: 'final', meta: screen('expired', ['title']) },
-    accepted: { type: 'final', meta: screen('accepted', ['title', 'ticket']) },
-    refused: { type: 'final', meta: screen('refused', ['title', 'ticket']) },
+    withdrawn: { type: 'final', meta: screen('withdrawn') },
+    expired: { type: 'final', meta: screen('expired') },
+    accepted: { type: 'final', meta: screen('accepted') },
+    refused: { type: 'final', meta: screen('refused') },
   },
 });
 
