@@ -5,9 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { createMachine } from 'xstate';
+import { COMPUTED, type MachineConfigJson } from '../../../machines/definition';
 import { inspectorSinks, type InspectorLike } from '../../../worker/inspector';
 import { sendEvent, type JourneyEvent, type JourneyStart } from '../../../workflows/messages';
+import { machineShape } from '../../support/machine-shape';
 import { createProbeActivities } from '../../support/probe-activities';
+import { probeMachine } from '../../support/probe-machine';
 import { bundle, connectToTestServer, uniqueTaskQueue } from '../../support/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -53,7 +57,11 @@ test('a hosted machine streams its actor, events and snapshots to the inspector'
   const calls = await runProbe(true, [{ type: 'INCREMENT', by: 2 }, { type: 'DOUBLE' }]);
   const root = calls.find((c) => c.kind === 'actor' && (c.detail as { actor: { logic?: unknown } }).actor.logic);
   expect(root?.actorId).toMatch(/^probe-.+\/x:0$/);
-  expect((root!.detail as { actor: { logic: { config: unknown } } }).actor.logic.config).toMatchObject({ id: 'probe', initial: 'counting' });
+  const config = (root!.detail as { actor: { logic: { config: MachineConfigJson } } }).actor.logic.config;
+  expect(config).toMatchObject({ id: 'probe', initial: 'counting' });
+  // The config of machines/definition.ts: it loads as it arrives, and the guard and the inline assign are named.
+  expect(machineShape(createMachine(config as never))).toEqual(machineShape(probeMachine));
+  expect(config.states!.counting!.on!.INCREMENT).toEqual([{ guard: { type: 'staysWithinLimit' }, actions: [{ type: 'xstate.assign', params: { count: COMPUTED } }] }]);
   expect(calls.filter((c) => c.kind === 'event').map((c) => (c.detail as { type: string }).type)).toEqual(expect.arrayContaining(['INCREMENT', 'DOUBLE']));
   const snapshots = calls.filter((c) => c.kind === 'snapshot' && c.actorId === root!.actorId).map((c) => c.detail as { value: string; context: { count: number } });
   expect(snapshots.at(-1)).toMatchObject({ value: 'counting', context: { count: 4 } });

@@ -3,40 +3,14 @@
  * `createMachine()`, draws the same machine (every state, event and target), and keeps every guard and
  * action by name — the guarded ABANDON, CONFIRM and BACK among them.
  */
-import { and, assign, createMachine, not, or, raise, setup, stateIn, type AnyStateMachine, type AnyStateNode } from 'xstate';
+import { and, assign, createMachine, not, or, raise, setup, stateIn, type AnyStateMachine } from 'xstate';
 import { journeys } from '../../../machines';
 import { COMPUTED, machineConfig, type ActionJson, type GuardJson, type MachineConfigJson, type StateNodeJson, type TransitionJson } from '../../../machines/definition';
 import { INSPECTOR_DEPTH_LIMIT } from '../../../worker/inspector';
+import { machineShape as shape } from '../../support/machine-shape';
 
 /** What the service serves: the config through JSON, as a client receives it. */
 const served = (machine: AnyStateMachine) => JSON.parse(JSON.stringify(machineConfig(machine))) as MachineConfigJson;
-
-/** A machine's shape as XState resolves it: per state node, its type, initial, invocations and transitions. */
-function shape(machine: AnyStateMachine) {
-  const transition = (t: { target?: readonly AnyStateNode[]; reenter: boolean; guard?: unknown; actions: readonly unknown[] }) => ({
-    target: t.target?.map((node) => node.id),
-    reenter: t.reenter,
-    guarded: t.guard !== undefined,
-    actions: t.actions.length,
-  });
-  const nodes: Record<string, unknown> = {};
-  const visit = (node: AnyStateNode) => {
-    nodes[node.id] = {
-      type: node.type,
-      history: node.history,
-      initial: node.initial?.target.map((target) => target.id),
-      meta: node.meta as unknown,
-      entry: node.entry.length,
-      exit: node.exit.length,
-      invoke: node.invoke.map((invoke) => ({ id: invoke.id, src: invoke.src as unknown })),
-      events: Object.fromEntries([...node.transitions].map(([event, list]) => [event, list.map(transition)])),
-      always: node.always?.map(transition),
-    };
-    for (const child of Object.values(node.states)) visit(child);
-  };
-  visit(machine.root);
-  return nodes;
-}
 
 /** Every transition of a served config, with where it is. */
 function servedTransitions(node: StateNodeJson, path: string[] = []): Array<{ path: string; event: string; transition: TransitionJson }> {
