@@ -8,11 +8,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { searchAttributes } from '../workflows/messages';
 import { resolveTemporalCli } from './resolve-temporal-cli';
 
 /** Our custom search attributes, for dev servers started elsewhere (the test suite's, at launch). */
 export const devServerSearchAttributes = Object.values(searchAttributes);
+
+export type DevServerLog = (message: string, level?: 'info' | 'warn' | 'error') => void;
+
+/**
+ * The dev server's own output (a banner, then `time=… level=WARN msg=…` lines) goes to the service's
+ * logger line by line, at the level the line states, so `npm start` writes one JSON stream.
+ */
+function forwardLines(stream: Readable, log: DevServerLog): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    if (line.trim() === '') return;
+    const level = /\blevel=(\w+)/.exec(line)?.[1]?.toUpperCase();
+    log(line, level === 'ERROR' || level === 'FATAL' ? 'error' : level === 'WARN' ? 'warn' : 'info');
+  });
+}
 
 export interface DevServer {
   address: string;
@@ -41,7 +57,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 }
 
 /** Last resort: the SDK downloads the CLI itself (machines with internet access only). */
-async function startDownloadedDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: (m: string) => void }): Promise<DevServer> {
+async function startDownloadedDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: DevServerLog }): Promise<DevServer> {
   options.log('no Temporal CLI found and no Go to build one: trying the SDK’s own download (needs internet access)');
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   try {
@@ -63,7 +79,7 @@ async function startDownloadedDevServer(options: { dataDir: string; port: number
   }
 }
 
-export async function startDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: (m: string) => void }): Promise<DevServer> {
+export async function startDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: DevServerLog }): Promise<DevServer> {
   const cli = resolveTemporalCli(options.log);
   if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use: set TEMPORAL_DEV_PORT, or TEMPORAL_ADDRESS to use that server`);
   mkdirSync(options.dataDir, { recursive: true });
@@ -79,7 +95,9 @@ export async function startDevServer(options: { dataDir: string; port: number; u
     '--sqlite-pragma', 'journal_mode=WAL',
   ];
   options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
-  const child = spawn(cli.path, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  forwardLines(child.stdout, options.log);
+  forwardLines(child.stderr, options.log);
   try {
     await waitForPort(options.port, child, 60_000);
   } catch (err) {

@@ -103,7 +103,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         port: config.temporal.devPort,
         uiPort: config.temporal.uiPort,
         namespace: config.temporal.namespace,
-        log: (m) => log.info(m, { component: 'temporal-dev-server' }),
+        log: (m, level = 'info') => log[level](m, { component: 'temporal-dev-server' }),
       });
       cleanups.push(() => devServer!.stop());
       address = devServer.address;

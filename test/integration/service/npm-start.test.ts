@@ -1,6 +1,7 @@
 /**
  * The whole service started the way `npm start` does (its own embedded Temporal dev server, embedded
- * PGlite, worker, API), answering /healthz and /readyz, then stopped with SIGINT.
+ * PGlite, worker, API), answering /healthz and /readyz, serving both metrics endpoints, writing one
+ * JSON log stream without personal data, then stopped with SIGINT.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,19 @@ test('npm start runs the service with its embedded defaults and stops cleanly on
     const ui = await fetch(`http://127.0.0.1:${ports.uiPort}/`);
     expect(ui.status).toBe(200);
     expect(service.output()).toContain('demo data loaded');
+
+    // A request id is honoured and echoed; the line logged for the call carries neither the NISS nor the search.
+    const refused = await fetch(`http://127.0.0.1:${ports.port}/api/requests/82.04.12-072.57?search=Lambert`, {
+      headers: { 'X-Request-Id': 'npm-start-check-1', Authorization: 'Bearer not-a-token' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toBe('npm-start-check-1');
+    // The API's metrics (prom-client) and the worker's (the Temporal SDK's exporter).
+    const api = await (await fetch(`http://127.0.0.1:${ports.port}/metrics`)).text();
+    expect(api).toContain('# TYPE process_cpu_user_seconds_total counter');
+    expect(api).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} [1-9]/m);
+    const worker = await (await fetch(`http://127.0.0.1:${ports.metricsPort}/metrics`)).text();
+    expect(worker).toMatch(/^temporal_\w+/m);
   } finally {
     // Stopping must not hang: past 30 s the service is killed and the test fails.
     code = await service.stop();
@@ -28,4 +42,15 @@ test('npm start runs the service with its embedded defaults and stops cleanly on
   }
   expect(code).toBe(0);
   expect(service.output()).toContain('stopping');
+  // One JSON stream: the service's lines and the Temporal SDK's.
+  const lines = service
+    .output()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines).toContainEqual(expect.objectContaining({ component: 'temporal', sdkComponent: expect.any(String) }));
+  expect(lines).toContainEqual(
+    expect.objectContaining({ msg: 'request completed', req: expect.objectContaining({ id: 'npm-start-check-1', url: '/api/requests/[niss]?search=[redacted]' }), res: { statusCode: 401 } }),
+  );
+  expect(service.output()).not.toMatch(/82\.?04\.?12-?072\.?57|Lambert|not-a-token/);
 }, 180_000);
