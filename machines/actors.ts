@@ -1,6 +1,6 @@
 /** The named actors of `setup({ actors })` and their failures as a screen shows them, for every journey. */
 import { fromPromise } from 'xstate';
-import type { ActorError } from '../workflows/host';
+import type { ActorError } from './journey';
 
 /** Shown on the screen after a refused event or a failed activity; cleared by the next accepted event. */
 export type ScreenError = Pick<ActorError, 'code' | 'message'>;

@@ -4,8 +4,9 @@
  * Screens come from state `meta` ({ screen, labels }); invoked actors are named and the host provides
  * them as Temporal activities of the same name; delays are named so tests can shorten them.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, ContextFrom, InputFrom } from 'xstate';
+import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type ContextFrom, type InputFrom, type StateValue } from 'xstate';
 import { z } from 'zod';
+import { domainCodeOf } from '../domain';
 
 export interface ScreenMeta {
   /** Stable screen code a UI switches on. */
@@ -100,30 +101,47 @@ export interface JourneyView {
   owner: string;
 }
 
-interface StateNodeLike {
-  type: string;
-  path: string[];
-  meta?: unknown;
-  ownEvents: string[];
+/**
+ * The active state nodes, root first then each region's path down to its leaf, in document order: the
+ * public state value walked through the machine's node tree.
+ */
+function activeNodes(snapshot: AnyMachineSnapshot): AnyStateNode[] {
+  const nodes: AnyStateNode[] = [];
+  const visit = (node: AnyStateNode, value: StateValue | undefined) => {
+    nodes.push(node);
+    if (typeof value === 'string') visit(childOf(node, value), undefined);
+    else if (value) for (const [key, child] of Object.entries(value)) visit(childOf(node, key), child);
+  };
+  visit(snapshot.machine.root, snapshot.value as StateValue);
+  return nodes;
 }
 
-function nodesOf(snapshot: AnyMachineSnapshot): StateNodeLike[] {
-  // `_nodes` is the configuration of active state nodes (document order), the one reliable source of
-  // the events a state handles; XState v5 exposes no public equivalent.
-  return (snapshot as unknown as { _nodes: StateNodeLike[] })._nodes;
+function childOf(node: AnyStateNode, key: string): AnyStateNode {
+  const child = node.states[key];
+  if (!child) throw new Error(`State ${node.id} has no child state ${key}`);
+  return child;
 }
 
+/** Stable state code: the active leaf states' paths, dotted (parallel regions joined by ','). */
 export function stateCode(snapshot: AnyMachineSnapshot): string {
-  return nodesOf(snapshot)
+  return activeNodes(snapshot)
     .filter((n) => n.type === 'atomic' || n.type === 'final')
     .map((n) => n.path.join('.'))
     .join(',');
 }
 
-/** Events a state node (or an ancestor) handles, internal xstate.* events excluded. */
+/**
+ * Events the active states (or their ancestors) handle, whether or not a guard lets them through;
+ * eventless, delayed and internal xstate.* transitions excluded, and so are forbidden ones (no target,
+ * no action), which handle an event only to drop it.
+ */
 export function handledEvents(snapshot: AnyMachineSnapshot): string[] {
   const events = new Set<string>();
-  for (const node of nodesOf(snapshot)) for (const e of node.ownEvents) if (!e.startsWith('xstate.') && e !== '*') events.add(e);
+  for (const t of getNextTransitions(snapshot)) {
+    const type = t.eventType as string;
+    if (type === '' || type === '*' || type.startsWith('xstate.')) continue;
+    if (t.target?.length || t.actions.length || t.reenter) events.add(type);
+  }
   return [...events].sort();
 }
 
@@ -131,10 +149,19 @@ function isScreenMeta(meta: unknown): meta is ScreenMeta {
   return typeof meta === 'object' && meta !== null && typeof (meta as ScreenMeta).screen === 'string';
 }
 
+/** The screen of the deepest active state that has one. */
+function screenMetaOf(snapshot: AnyMachineSnapshot): ScreenMeta | undefined {
+  const metas = activeNodes(snapshot).map((n) => n.meta as unknown);
+  return metas.reverse().find(isScreenMeta);
+}
+
+/** Events the journey takes from outside now: those with a schema whose state handles them (guards are `can`'s). */
+function allowedEventsOf(journey: Journey, snapshot: AnyMachineSnapshot): string[] {
+  return snapshot.status === 'active' ? handledEvents(snapshot).filter((type) => Object.hasOwn(journey.events, type)) : [];
+}
+
 export function toView(journey: Journey, snapshot: AnyMachineSnapshot, owner: string): JourneyView {
-  const nodes = nodesOf(snapshot);
-  const screenNode = [...nodes].reverse().find((n) => isScreenMeta(n.meta));
-  const meta = screenNode && isScreenMeta(screenNode.meta) ? screenNode.meta : undefined;
+  const meta = screenMetaOf(snapshot);
   const state = stateCode(snapshot);
   const status = snapshot.status;
   return {
@@ -143,11 +170,74 @@ export function toView(journey: Journey, snapshot: AnyMachineSnapshot, owner: st
     screen: meta?.screen ?? state,
     labels: [...(meta?.labels ?? [])],
     context: journey.publicContext(snapshot.context),
-    // Only events with a schema can be sent from outside; `can` then checks guards for the bare event.
-    allowedEvents: status === 'active' ? handledEvents(snapshot).filter((type) => type in journey.events) : [],
+    allowedEvents: allowedEventsOf(journey, snapshot),
     status,
     ...(status === 'done' ? { output: snapshot.output as unknown } : {}),
     ...(meta?.attention ? { attention: meta.attention } : {}),
     owner,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events from outside: parsed by the event's schema, then `can` for the current state. The host runs
+// this in its Update validator (nothing reaches history when it refuses) and the API maps the codes.
+
+/** Codes of refused events (the host's ApplicationFailure.type; the API's 422 and 409). */
+export const EVENT_INVALID = 'EVENT_INVALID';
+export const EVENT_NOT_ALLOWED = 'EVENT_NOT_ALLOWED';
+
+/** What an invoked actor's failure looks like inside a machine: plain data, no Temporal types. */
+export interface ActorError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Why an event is refused, as plain data: the host raises it as a non-retryable failure. */
+export interface EventRefusal {
+  code: typeof EVENT_INVALID | typeof EVENT_NOT_ALLOWED;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export type EventCheck = { ok: true; event: { type: string } } | { ok: false; refusal: EventRefusal };
+
+/** The event as its schema parses it (defaults applied, text normalised), or why it is invalid. */
+export function parseEvent(journey: Journey, snapshot: AnyMachineSnapshot, event: unknown): EventCheck {
+  const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
+  const schema = typeof type === 'string' && Object.hasOwn(journey.events, type) ? journey.events[type] : undefined;
+  if (!schema) {
+    return {
+      ok: false,
+      refusal: { code: EVENT_INVALID, message: `Unknown event "${String(type)}" for ${journey.id}`, details: { allowedEvents: allowedEventsOf(journey, snapshot) } },
+    };
+  }
+  const parsed = schema.safeParse(event);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, rule: domainCodeOf(i) }));
+    return {
+      ok: false,
+      refusal: { code: EVENT_INVALID, message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), details: { issues } },
+    };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/** Parse, then whether the current state takes the parsed event (its guards included). */
+export function checkEvent(journey: Journey, snapshot: AnyMachineSnapshot, event: unknown): EventCheck {
+  const parsed = parseEvent(journey, snapshot, event);
+  if (!parsed.ok) return parsed;
+  if (snapshot.status !== 'active' || !snapshot.can(parsed.event)) {
+    const meta = screenMetaOf(snapshot);
+    const state = stateCode(snapshot);
+    return {
+      ok: false,
+      refusal: {
+        code: EVENT_NOT_ALLOWED,
+        message: `Event ${parsed.event.type} is not allowed on screen "${meta?.screen ?? state}"`,
+        details: { state, allowedEvents: allowedEventsOf(journey, snapshot) },
+      },
+    };
+  }
+  return parsed;
 }

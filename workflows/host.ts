@@ -24,14 +24,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
-import { domainCodeOf } from '../domain';
 import { machineConfig } from '../machines/definition';
-import { toView, type Journey, type JourneyView } from '../machines/journey';
+import { checkEvent, parseEvent, toView, type ActorError, type EventRefusal, type Journey, type JourneyView } from '../machines/journey';
 import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
 import {
-  EVENT_INVALID,
-  EVENT_NOT_ALLOWED,
   SERVICE_UNAVAILABLE,
   UNKNOWN_MACHINE,
   openView,
@@ -44,13 +41,6 @@ import {
 } from './messages';
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
-
-/** What an invoked actor's failure looks like inside a machine: plain data, no Temporal types. */
-export interface ActorError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
 
 /**
  * A business refusal (a non-retryable ApplicationFailure, as activities raise them) keeps its code and
@@ -143,19 +133,11 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       error: () => undefined,
     });
 
-    const parse = (event: JourneyEvent): JourneyEvent => {
-      const schema = typeof event?.type === 'string' && Object.hasOwn(definition.events, event.type) ? definition.events[event.type] : undefined;
-      if (!schema) {
-        throw ApplicationFailure.nonRetryable(`Unknown event "${String(event?.type)}" for ${definition.id}`, EVENT_INVALID, {
-          allowedEvents: view().allowedEvents,
-        });
-      }
-      const parsed = schema.safeParse(event);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, rule: domainCodeOf(i) }));
-        throw ApplicationFailure.nonRetryable(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), EVENT_INVALID, { issues });
-      }
-      return parsed.data;
+    const refuse = ({ code, message, details }: EventRefusal) => ApplicationFailure.nonRetryable(message, code, details);
+    const parse = (event: JourneyEvent): { type: string } => {
+      const parsed = parseEvent(definition, actor.getSnapshot(), event);
+      if (!parsed.ok) throw refuse(parsed.refusal);
+      return parsed.event;
     };
 
     // Handlers are registered before the first await so that no early update or query is lost.
@@ -173,14 +155,8 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       },
       {
         validator: (event: JourneyEvent) => {
-          const parsed = parse(event);
-          const snapshot: AnyMachineSnapshot = actor.getSnapshot();
-          if (snapshot.status !== 'active' || !snapshot.can(parsed)) {
-            throw ApplicationFailure.nonRetryable(`Event ${parsed.type} is not allowed on screen "${view().screen}"`, EVENT_NOT_ALLOWED, {
-              state: view().state,
-              allowedEvents: view().allowedEvents,
-            });
-          }
+          const checked = checkEvent(definition, actor.getSnapshot(), event);
+          if (!checked.ok) throw refuse(checked.refusal);
         },
       },
     );

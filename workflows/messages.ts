@@ -42,9 +42,8 @@ export const openView = defineUpdate<JourneyView, []>('open');
 /** Query `view`: what to render now. */
 export const viewQuery = defineQuery<JourneyView>('view');
 
-/** Error types of refused events (ApplicationFailure.type), mapped to HTTP statuses by the API. */
-export const EVENT_INVALID = 'EVENT_INVALID';
-export const EVENT_NOT_ALLOWED = 'EVENT_NOT_ALLOWED';
+/** Error types of refused events (ApplicationFailure.type), mapped to HTTP statuses by the API; the machine contract defines them. */
+export { EVENT_INVALID, EVENT_NOT_ALLOWED } from '../machines/journey';
 export const UNKNOWN_MACHINE = 'UNKNOWN_MACHINE';
 /** An actor's failure that is ours, not the caller's: a store or service that did not answer in time. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';

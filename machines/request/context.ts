@@ -35,7 +35,7 @@ import {
   type TransitionActor,
   type WorkerStatus,
 } from '../../domain';
-import type { ActorError } from '../../workflows/host';
+import type { ActorError } from '../journey';
 import type { ScreenError } from '../actors';
 import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './contracts';
 import type { RequestInput } from './events';

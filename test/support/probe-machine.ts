@@ -5,7 +5,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import { defineJourney } from '../../machines/journey';
-import type { ActorError } from '../../workflows/host';
+import type { ActorError } from '../../machines/journey';
 
 export type ProbeEvent =
   | { type: 'INCREMENT'; by: number }

@@ -13,7 +13,7 @@ import {
   type SaveMemberPermissionsInput,
 } from '../../../machines/access-management';
 import { toView, type Journey } from '../../../machines/journey';
-import type { ActorError } from '../../../workflows/host';
+import type { ActorError } from '../../../machines/journey';
 
 // Valid identifiers (check digits computed): the guide's own numbers fail them.
 const PERSON = '85073003328';

@@ -23,7 +23,7 @@ import {
   RECORD_BLOCKED,
 } from '../../../machines/request';
 import type { IsoDate } from '../../../domain';
-import type { ActorError } from '../../../workflows/host';
+import type { ActorError } from '../../../machines/journey';
 import { poUser, poY, requestSampleEvents as sample, requestSampleInput, schoolA, teacher, teacherCheck } from '../../support/request-sample-events';
 
 // ---------------------------------------------------------------------------------------------------

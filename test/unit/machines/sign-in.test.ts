@@ -5,7 +5,7 @@ import { actingModesOf } from '../../../domain';
 import type { OrganisationMembership } from '../../../machines/access-management';
 import { toView, type Journey } from '../../../machines/journey';
 import { signInEvents, signInJourney, signInMachine, type SignInEvent } from '../../../machines/sign-in';
-import type { ActorError } from '../../../workflows/host';
+import type { ActorError } from '../../../machines/journey';
 
 // Valid identifiers (check digits computed): the guide's own numbers fail them.
 const PERSON = '85073003328';
