@@ -3,7 +3,7 @@
  * `createMachine()`, draws the same machine (every state, event and target), and keeps every guard and
  * action by name — the guarded ABANDON, CONFIRM and BACK among them.
  */
-import { and, assign, createMachine, not, or, raise, setup, stateIn, type AnyStateMachine } from 'xstate';
+import { and, assign, createMachine, fromCallback, not, or, raise, setup, stateIn, type AnyStateMachine } from 'xstate';
 import { journeys } from '../../../machines';
 import { COMPUTED, machineConfig, type ActionJson, type GuardJson, type MachineConfigJson, type StateNodeJson, type TransitionJson } from '../../../machines/definition';
 import { INSPECTOR_DEPTH_LIMIT } from '../../../worker/inspector';
@@ -124,6 +124,7 @@ describe('machineConfig on what the journeys do not use (yet)', () => {
     types: { context: {} as { n: number }, events: {} as { type: 'GO' } | { type: 'BUMP' } },
     guards: { isBig: ({ context }) => context.n > 10 },
     actions: { log: () => undefined },
+    actors: { ticker: fromCallback(() => undefined) },
   }).createMachine({
     id: 'sample',
     context: { n: 0 },
@@ -162,7 +163,7 @@ describe('machineConfig on what the journeys do not use (yet)', () => {
     expect(config.states!.left!.states!.b!.entry).toEqual([{ type: 'xstate.assign', params: { n: 1 } }, { type: 'log', params: { level: 'info' } }]);
   });
 
-  it('keeps parallel, final and history states, literal context, and an actor it does not know by name', () => {
+  it('keeps parallel, final and history states, literal context, and an invoked actor by name', () => {
     expect(config).toMatchObject({ id: 'sample', type: 'parallel', context: { n: 0 } });
     expect(config.states!.left!.states!.hist).toEqual({ type: 'history', history: 'deep', target: 'a' });
     expect(config.states!.right!.states!.on!.invoke).toEqual([{ src: 'ticker' }]);

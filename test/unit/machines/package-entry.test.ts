@@ -110,8 +110,8 @@ describe('a UI runs a journey locally', () => {
     // The UI provides what the service runs as activities: here a person with both permissions in PO Y.
     const machine = signInJourney.machine.provide({
       actors: {
-        loadOrganisationsOfPerson: fromPromise(() =>
-          Promise.resolve([{ enterprise: '0123456749', name: 'PO Y', role: 'USER' as const, status: 'ACTIVE' as const, permissions: ['EMPLOYER' as const, 'PO_EDUCATION' as const] }]),
+        loadOrganisationsOfPerson: fromPromise<signIn.LoadOrganisationsOfPersonOutput, signIn.LoadOrganisationsOfPersonInput>(() =>
+          Promise.resolve([{ enterprise: '0123456749', name: 'PO Y', role: 'USER', status: 'ACTIVE', permissions: ['EMPLOYER', 'PO_EDUCATION'] }]),
         ),
       },
     });
