@@ -1,4 +1,5 @@
-// One lint config: type-aware rules everywhere, and no I/O in deterministic code (workflows, machines).
+// One lint config: type-aware rules everywhere, no I/O in deterministic code (workflows, machines), and
+// imports between our folders in one direction: domain ← machines ← workflows / activities ← api / worker.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -6,6 +7,33 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const ioModules = ['pg', '@electric-sql/pglite', 'express', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'ws', 'jose'];
+const noIo = [...nodeBuiltins, ...ioModules].map((name) => ({
+  name,
+  message: 'Deterministic code (workflows, machines, domain) must not do I/O: use an activity.',
+}));
+
+const ourFolders = ['domain', 'machines', 'workflows', 'activities', 'store', 'config', 'api', 'worker', 'scripts'];
+/** Of our folders, those each layer may import (docs/architecture.md, "Layers and folders"); api, worker, scripts: any. */
+const mayImport = {
+  domain: [],
+  machines: ['domain'],
+  workflows: ['machines', 'domain'],
+  activities: ['store', 'machines', 'domain'],
+  store: ['domain'],
+  config: ['domain'],
+};
+/** Imports of a folder of ours that `folder` may not use (a relative path climbing into it). */
+function folderPatterns(folder) {
+  return ourFolders
+    .filter((other) => other !== folder && !mayImport[folder].includes(other))
+    .map((other) => ({
+      regex: `^(\\.\\./)+${other}(/|$)`,
+      message: `${folder}/ may import ${mayImport[folder].length ? `only ${mayImport[folder].map((f) => `${f}/`).join(', ')}` : 'none of our folders'}: imports go domain ← machines ← workflows / activities ← api / worker.`,
+      // A workflow may name an activity's types (proxyActivities<typeof ...>), never run its code.
+      ...(folder === 'workflows' && other === 'activities' ? { allowTypeImports: true } : {}),
+    }));
+}
+const deterministic = new Set(['domain', 'machines', 'workflows']);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'jest.config.js'] },
@@ -22,20 +50,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['workflows/**/*.ts', 'machines/**/*.ts', 'domain/**/*.ts'],
+  ...Object.keys(mayImport).map((folder) => ({
+    files: [`${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          paths: [...nodeBuiltins, ...ioModules].map((name) => ({
-            name,
-            message: 'Deterministic code (workflows, machines, domain) must not do I/O: use an activity.',
-          })),
-        },
+        { paths: deterministic.has(folder) ? noIo : [], patterns: folderPatterns(folder) },
       ],
     },
-  },
+  })),
   {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining, ...) are typed `any`.
     files: ['test/**/*.ts'],
