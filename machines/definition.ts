@@ -17,10 +17,10 @@
  * - any other inline function is `inline:<its name>` (or `inline` when it has none).
  *
  * The result loads with `createMachine()` without implementations: names without an implementation
- * only fail when evaluated, never when the config is read. Imports nothing but xstate's types, so the
- * same code runs in workflows, the API and a browser.
+ * only fail when evaluated, never when the config is read. Imports nothing but xstate, so the same code
+ * runs in workflows, the API and a browser.
  */
-import type { AnyStateMachine } from 'xstate';
+import { and, not, or, stateIn, type AnyStateMachine } from 'xstate';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -93,10 +93,18 @@ export interface MachineConfigJson extends StateNodeJson {
 /** Stands for a value computed at run time from the context and the event (params, assigned values). */
 export const COMPUTED = '(computed)';
 
-/** The higher-order guards of XState, recognised by the `guards` they carry. */
-const COMPOUND_GUARDS = new Set(['and', 'or', 'not']);
-
 type Fn = ((...args: never[]) => unknown) & Record<string, unknown>;
+
+/**
+ * XState's built-in guards, known by the `check` function each one carries (shared by every guard the
+ * same helper makes): function names would not survive a minifier.
+ */
+const BUILT_IN_GUARDS = new Map<unknown, 'and' | 'or' | 'not' | 'stateIn'>([
+  [(and([]) as unknown as Fn).check, 'and'],
+  [(or([]) as unknown as Fn).check, 'or'],
+  [(not('') as unknown as Fn).check, 'not'],
+  [(stateIn({}) as unknown as Fn).check, 'stateIn'],
+]);
 
 const isFunction = (value: unknown): value is Fn => typeof value === 'function';
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -135,8 +143,9 @@ function inlineName(fn: Fn): string {
 export function describeGuard(guard: unknown): GuardJson {
   if (typeof guard === 'string') return { type: guard };
   if (isFunction(guard)) {
-    if (COMPOUND_GUARDS.has(guard.name) && Array.isArray(guard.guards)) return { type: guard.name, guards: guard.guards.map(describeGuard) };
-    if (guard.name === 'stateIn' && 'stateValue' in guard) return withParams('stateIn', { stateValue: guard.stateValue });
+    const builtIn = BUILT_IN_GUARDS.get(guard.check);
+    if (builtIn === 'stateIn') return withParams(builtIn, { stateValue: guard.stateValue });
+    if (builtIn && Array.isArray(guard.guards)) return { type: builtIn, guards: guard.guards.map(describeGuard) };
     return { type: inlineName(guard) };
   }
   if (isObject(guard) && typeof guard.type === 'string') return withParams(guard.type, guard.params);

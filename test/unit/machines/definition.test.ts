@@ -155,6 +155,12 @@ describe('machineConfig on what the journeys do not use (yet)', () => {
     ]);
   });
 
+  it('knows and / not by XState’s own marks, not by function names (a minifier renames those)', () => {
+    const minified = Object.defineProperty(and(['isBig', not('isBig')]), 'name', { value: 'a' });
+    const config = served(setup({ guards: { isBig: () => true } }).createMachine({ initial: 'x', states: { x: { on: { GO: { guard: minified, target: 'y' } } }, y: {} } }));
+    expect(config.states!.x!.on!.GO![0]!.guard).toEqual({ type: 'and', guards: [{ type: 'isBig' }, { type: 'not', guards: [{ type: 'isBig' }] }] });
+  });
+
   it('names built-in and inline actions, and keeps literal params', () => {
     expect(go[0]!.actions).toEqual([{ type: 'xstate.raise' }, { type: 'inline' }]);
     expect(config.states!.left!.states!.b!.entry).toEqual([{ type: 'xstate.assign', params: { n: 1 } }, { type: 'log', params: { level: 'info' } }]);
