@@ -10,12 +10,14 @@ import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
 import { MAX_BODY_DEPTH, limitBodyDepth } from './json-depth';
+import { negotiate } from './language';
 import { HttpMetrics } from './metrics';
 import { rateLimit } from './rate-limit';
+import { requestLog } from './request-log';
 import { backofficeRoutes } from './routes/backoffice';
 import { docsRouter } from './routes/docs';
 import { identityRoutes } from './routes/identity';
-import { journeyResponse, journeyRoutes } from './routes/journeys';
+import { journeyRoutes } from './routes/journeys';
 import { operationsRouter } from './routes/operations';
 import { readRoutes } from './routes/reads';
 
@@ -32,8 +34,20 @@ export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
     ...(deps.config.devIdentity ? identityRoutes(deps.db, tokens) : []),
     ...journeyRoutes(service, journeys),
     ...readRoutes(deps.db),
-    ...backofficeRoutes(deps.db, service, journeyResponse),
+    ...backofficeRoutes(deps.db, service, journeys),
   ];
+}
+
+/** The OpenAPI document of these routes (served at /openapi.json, written by `npm run openapi`). */
+export function apiDocument(routes: readonly Route[]) {
+  return openApiDocument(routes, {
+    title: 'Break@Work — journeys of an organising authority (PO)',
+    version: '0.1.0',
+    description:
+      'Access management, Break@Work sign-in and career-interruption requests, each a journey driven screen by screen: start it, send the events its response allows, read what to render.',
+    // Not open source (package.json: UNLICENSED); SPDX names such a licence with a LicenseRef.
+    license: { name: 'Proprietary: all rights reserved', identifier: 'LicenseRef-Proprietary' },
+  });
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -49,22 +63,16 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Before anything that may answer: every response, errors included, speaks the caller's language.
+  app.use(negotiate());
+  app.use(requestLog(deps.log));
   app.use(metrics.middleware());
   // Bodies: JSON of at most 64 kB (also after gzip/deflate/br), nested at most MAX_BODY_DEPTH levels.
   app.use(express.json({ limit: '64kb' }));
   app.use(limitBodyDepth(MAX_BODY_DEPTH));
   app.use(operationsRouter(deps));
   app.use(metrics.router());
-  app.use(
-    docsRouter(
-      openApiDocument(routes, {
-        title: 'Break@Work — journeys of an organising authority (PO)',
-        version: '0.1.0',
-        description:
-          'Access management, Break@Work sign-in and career-interruption requests, each a journey driven screen by screen: start it, send the events its response allows, read what to render.',
-      }),
-    ),
-  );
+  app.use(docsRouter(apiDocument(routes)));
   const api = express.Router();
   mount(api, routes, guards);
   app.use(api);

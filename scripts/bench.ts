@@ -40,11 +40,11 @@ interface Journey {
 
 async function oneJourney(): Promise<void> {
   const { token } = await call<{ token: string }>('token', '/api/dev/identity/tokens', { niss: PO_USER });
-  const signIn = await call<Journey>('start signIn', '/api/journeys/signIn', {}, token);
+  const signIn = await call<Journey>('start signIn', '/api/journeys', { machine: 'signIn' }, token);
   for (const event of [{ type: 'EMPLOYER' }, { type: 'INTRODUCE_REQUEST' }, { type: 'SIGN_IN' }]) await call('event', `/api/journeys/${signIn.id}/events`, event, token);
   const signedIn = await call<Journey>('event', `/api/journeys/${signIn.id}/events`, { type: 'CHOOSE_ORGANISATION', enterprise: PO_Y }, token);
   const acting = signedIn.actingToken!.token;
-  const request = await call<Journey>('start request', '/api/journeys/request', {}, acting);
+  const request = await call<Journey>('start request', '/api/journeys', { machine: 'request' }, acting);
   await call('event (worker check)', `/api/journeys/${request.id}/events`, { type: 'SELECT_WORKER', ...TEACHER }, acting);
   for (const event of [
     { type: 'START_REQUEST' },

@@ -4,52 +4,63 @@
  * resolve them by journey id (RETRY_RECORD), ticket or not.
  */
 import { z } from 'zod';
+import type { Journey } from '../../machines/journey';
 import type { Db } from '../../store/db';
 import { findRequestByTicketAnyTenant } from '../../store/requests';
 import { ticketPattern } from '../../store/tickets';
 import { backoffice } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { notFound } from '../errors';
-import { attentionCodePattern, eventTypeSchema, journeyIdSchema, type JourneyService } from '../journey-service';
+import { attentionCodePattern, journeyIdSchema, type JourneyService } from '../journey-service';
+import { eventEnvelope, eventsOf, journeyResponse } from './journeys';
 
 /** Most journeys needing attention one call lists. */
 export const maxAttentionLimit = 200;
 
-const backofficeEventBody = z
-  .looseObject({ type: eventTypeSchema })
-  .describe('A back-office event: its type and its payload fields (other fields are ignored; `agent` is set from the token)');
+const attentionItem = z
+  .object({
+    id: z.string().describe('Journey id (the Temporal workflow id)'),
+    machine: z.string().describe('The journey’s machine (search attribute JourneyMachine), e.g. request'),
+    attention: z.string().describe('Why it waits for an operator (search attribute JourneyAttention), e.g. RECORD_BLOCKED'),
+    startedAt: z.string().describe('When the journey started (ISO 8601)'),
+  })
+  .meta({ id: 'AttentionJourney', description: 'A running journey that waits for an operator' });
 
-const attentionItem = z.object({
-  id: z.string().describe('Journey id (the Temporal workflow id)'),
-  machine: z.string().describe('The journey’s machine (search attribute JourneyMachine), e.g. request'),
-  attention: z.string().describe('Why it waits for an operator (search attribute JourneyAttention), e.g. RECORD_BLOCKED'),
-  startedAt: z.string().describe('When the journey started (ISO 8601)'),
-});
+const attentionList = z
+  .object({
+    items: z.array(attentionItem),
+    limit: z.number().int(),
+    hasMore: z.boolean().describe('More journeys match: resolve these (they leave the list) or ask with a larger limit'),
+  })
+  .meta({ id: 'AttentionList', description: 'Journeys that wait for an operator, at most `limit`' });
 
-const attentionList = z.object({
-  items: z.array(attentionItem),
-  limit: z.number().int(),
-  hasMore: z.boolean().describe('More journeys match: resolve these (they leave the list) or ask with a larger limit'),
-});
-
-export function backofficeRoutes(db: Db, service: JourneyService, journeyResponse: z.ZodType): Route[] {
+export function backofficeRoutes(db: Db, service: JourneyService, journeys: Readonly<Record<string, Journey>>): Route[] {
+  const backofficeEvent = eventsOf(
+    journeys,
+    (journey, type) => (journey.backofficeEvents ?? []).includes(type),
+    'BackofficeEvent',
+    'A back-office event: its type and its payload fields (other fields are ignored; `agent` is always set from the token)',
+  );
   return [
     defineRoute({
       method: 'post',
       path: '/api/backoffice/requests/:ticket/events',
+      operationId: 'sendBackofficeRequestEvent',
       tag: 'Back-office',
       summary: 'Send a back-office event to the request with this ticket',
       description: 'WORKER_PART_COMPLETED, DECIDE { decision, reason }, SEND_BACK { to, reason }. Same refusals as the journey events (409/422).',
       auth: 'backoffice',
       idempotent: true,
       params: z.object({ ticket: z.string().regex(ticketPattern, 'a ticket looks like BAW-2026-000123') }),
-      body: backofficeEventBody,
+      body: eventEnvelope,
+      documentedBody: backofficeEvent,
       responses: {
         200: { description: 'The request journey after the event', schema: journeyResponse },
         403: standardErrors[403],
         404: standardErrors[404],
         409: standardErrors[409],
         422: standardErrors[422],
+        503: standardErrors[503],
       },
       handler: async ({ params, body, req }) => {
         const caller = backoffice(req);
@@ -62,6 +73,7 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
     defineRoute({
       method: 'get',
       path: '/api/backoffice/journeys',
+      operationId: 'listJourneysNeedingAttention',
       tag: 'Back-office',
       summary: 'Running journeys that wait for an operator',
       description:
@@ -87,6 +99,7 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
         200: { description: 'The journeys that wait for an operator', schema: attentionList },
         403: standardErrors[403],
         422: standardErrors[422],
+        503: standardErrors[503],
       },
       handler: async ({ query, req }) => {
         backoffice(req);
@@ -96,6 +109,7 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
     defineRoute({
       method: 'post',
       path: '/api/backoffice/journeys/:id/events',
+      operationId: 'sendBackofficeJourneyEvent',
       tag: 'Back-office',
       summary: 'Send a back-office event to a journey by its id',
       description:
@@ -104,14 +118,15 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeyRespons
       auth: 'backoffice',
       idempotent: true,
       params: z.object({ id: journeyIdSchema }),
-      body: backofficeEventBody,
+      body: eventEnvelope,
+      documentedBody: backofficeEvent,
       responses: {
         200: { description: 'The journey after the event', schema: journeyResponse },
         403: standardErrors[403],
         404: standardErrors[404],
         409: standardErrors[409],
         422: standardErrors[422],
-        503: { description: 'A service the event needs did not answer (SERVICE_UNAVAILABLE); the journey stays where it was: try again later' },
+        503: standardErrors[503],
       },
       handler: async ({ params, body, req }) => {
         const caller = backoffice(req);

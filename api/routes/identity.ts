@@ -11,13 +11,16 @@ import type { TokenService } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { HttpError } from '../errors';
 
-const tokenResponse = z.object({ token: z.string(), expiresAt: z.string(), name: z.string() });
+const tokenResponse = z
+  .object({ token: z.string(), expiresAt: z.string(), name: z.string() })
+  .meta({ id: 'IssuedToken', description: 'A bearer token and whom it names' });
 
 export function identityRoutes(db: Db, tokens: TokenService): Route[] {
   return [
     defineRoute({
       method: 'get',
       path: '/api/dev/identity/people',
+      operationId: 'listDevelopmentPeople',
       tag: 'Development identity',
       summary: 'The people a development token can be issued for',
       auth: 'none',
@@ -27,6 +30,7 @@ export function identityRoutes(db: Db, tokens: TokenService): Route[] {
     defineRoute({
       method: 'post',
       path: '/api/dev/identity/tokens',
+      operationId: 'issueDevelopmentToken',
       tag: 'Development identity',
       summary: 'Sign in as a person (digital key stand-in) or as a back-office agent',
       auth: 'none',
@@ -41,7 +45,7 @@ export function identityRoutes(db: Db, tokens: TokenService): Route[] {
           return { status: 201, body: { ...signed, name: body.backofficeAgent } };
         }
         const found = await findPerson(db, body.niss);
-        if (!found) throw new HttpError(404, 'UNKNOWN_PERSON', 'No person with this NISS is known to the identity provider');
+        if (!found) throw new HttpError('UNKNOWN_PERSON');
         const name = `${found.firstName} ${found.lastName}`;
         return { status: 201, body: { ...(await tokens.sign({ kind: 'person', sub: found.niss, name })), name } };
       },

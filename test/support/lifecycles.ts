@@ -81,7 +81,7 @@ class Driver {
   }
 
   async start(kind: JourneyKind, token: string): Promise<JourneyBody> {
-    const res = this.expectStatus(`start ${kind}`, await this.timed(this.http.post(`/api/journeys/${kind}`).set(bearer(token))), 201);
+    const res = this.expectStatus(`start ${kind}`, await this.timed(this.http.post('/api/journeys').set(bearer(token)).send({ machine: kind })), 201);
     const journey = res.body as JourneyBody;
     this.run.journeys[kind].push(journey.id);
     return this.checkpoint(journey, token);
@@ -189,9 +189,41 @@ async function signInLifecycle(d: Driver, i: number, options: LifecycleOptions):
   return journey.actingToken.token;
 }
 
-const teacher = teachers.primaryA;
-const selectWorker = { type: 'SELECT_WORKER', community: 'FR', school: '0321.654.968', niss: teacher.niss, status: 'STATUTORY' };
-const answers = { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false };
+/**
+ * The requests of lifecycle `i` must stay valid against each other (a worker's periods of the same leave
+ * may not overlap; the career maximum counts the months of the requests that stand): the teachers of PO Y
+ * in the French Community take turns, each lifecycle of a teacher a 3-month ordinary interruption after
+ * the previous one, full and partial by turns (25 lifecycles of a teacher use 39 of the 60 months of
+ * each form, were they all accepted).
+ */
+const requestTeachers = [teachers.primaryA, teachers.nurseryA, teachers.temporaryB, teachers.twoCommunities].map((teacher) => {
+  const [occupation] = teacher.occupations;
+  const several = teacher.occupations.length > 1;
+  return { teacher, occupation, several };
+});
+
+function requestOf(i: number) {
+  const { teacher, occupation, several } = requestTeachers[i % requestTeachers.length]!;
+  const turn = Math.floor(i / requestTeachers.length);
+  const form = turn % 2 === 0 ? 'FULL' : 'PARTIAL';
+  const start = new Date(Date.UTC(2027, 3 * turn, 1));
+  const end = new Date(Date.UTC(2027, 3 * turn + 3, 0));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    selectWorker: { type: 'SELECT_WORKER', community: 'FR', school: occupation.schoolNumber, niss: teacher.niss, status: occupation.status },
+    chooseLeave: { type: 'CHOOSE_LEAVE', leave: 'ORDINARY_INTERRUPTION', form },
+    answers: {
+      type: 'ANSWER_QUESTIONS',
+      level: occupation.level,
+      before: occupation.periodsPerWeek,
+      during: form === 'FULL' ? 0 : Math.floor(occupation.periodsPerWeek / 2),
+      start: day(start),
+      end: day(end),
+      multipleEmployers: several,
+      ...(several ? { interruptsAllEmployers: true } : {}),
+    },
+  };
+}
 
 /**
  * A request from worker selection to its last status. Variants (by i % 8): accepted or refused after
@@ -200,6 +232,7 @@ const answers = { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during
  */
 async function requestLifecycle(d: Driver, i: number, acting: string, agent: string, options: LifecycleOptions): Promise<void> {
   const variant = i % 8;
+  const { selectWorker, chooseLeave, answers } = requestOf(i);
   let r = await d.start('request', acting);
   r = await d.send(acting, r, selectWorker, 'workerSelected');
   r = await d.send(acting, r, { type: 'START_REQUEST' }, 'leaveSelection');
@@ -208,10 +241,10 @@ async function requestLifecycle(d: Driver, i: number, acting: string, agent: str
     return d.ended(r, 'request');
   }
   if (variant === 7 && !options.checkpoint) return d.ended(await d.idleUntil(acting, r, 'expired'), 'request');
-  r = await d.send(acting, r, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }, 'questions');
+  r = await d.send(acting, r, chooseLeave, 'questions');
   if (variant === 6) {
     r = await d.send(acting, r, { type: 'BACK' }, 'leaveSelection');
-    r = await d.send(acting, r, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }, 'questions');
+    r = await d.send(acting, r, chooseLeave, 'questions');
   }
   r = await d.send(acting, r, answers, 'confirmation');
   r = await d.send(acting, r, { type: 'CONFIRM', allCorrect: true }, 'awaitingWorker');

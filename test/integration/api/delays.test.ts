@@ -3,7 +3,8 @@
  * expires, and a request draft left untouched expires and says so on the overview.
  */
 import { demoCast } from '../../../store/demo-data';
-import { bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { apiClient } from '../../support/http-client';
+import { bearer, identityToken, ok, read, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
 import { startTestService, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers, schools } = demoCast;
@@ -19,7 +20,7 @@ afterAll(async () => {
 async function until(token: string, id: string, accept: (j: JourneyBody) => boolean, timeoutMs = 20_000): Promise<JourneyBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const journey = ok(await service.http.get(`/api/journeys/${id}`).set(bearer(token)));
+    const journey = ok(await read(service.http, token, id));
     if (accept(journey) || Date.now() > deadline) return journey;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -43,6 +44,6 @@ test('a request draft left untouched expires, and the overview shows it', async 
   expect(selected.screen).toBe('workerSelected');
   const expired = await until(token, journey.id, (j) => j.status === 'done');
   expect(expired).toMatchObject({ screen: 'expired', status: 'done', output: { status: 'expired' } });
-  const row = await service.http.get(`/api/requests/${journey.id}`).set(bearer(token));
-  expect(row.body).toMatchObject({ status: 'expired' });
+  const row = await apiClient(service.http).GET('/api/requests/{ref}', { params: { path: { ref: journey.id } }, headers: bearer(token) });
+  expect(row.data).toMatchObject({ status: 'expired' });
 });

@@ -3,7 +3,9 @@
  * the allowed events, 422), idempotent retries, concurrent confirms, and no 500 for anything a caller sends.
  */
 import { demoCast } from '../../../store/demo-data';
-import { backofficeToken, bearer, identityToken, ok, send, start, type JourneyBody } from '../../support/http-journeys';
+import committedDocument from '../../../api/openapi/openapi.json';
+import { apiClient } from '../../support/http-client';
+import { backofficeToken, bearer, identityToken, ok, read, send, sendBackoffice, sendRaw, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { recordHistory } from '../../support/histories';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
@@ -12,17 +14,18 @@ let service: TestService;
 let poToken: string;
 withServiceAndPoUser((started, token) => ((service = started), (poToken = token)));
 
-const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' };
+const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' } satisfies JourneyEvent;
 
 async function requestAtConfirmation(): Promise<JourneyBody> {
   const { http } = service;
   let journey = ok(await start(http, poToken, 'request'));
-  for (const event of [
+  const events: JourneyEvent[] = [
     selectPrimaryA,
     { type: 'START_REQUEST' },
     { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
     { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false },
-  ]) {
+  ];
+  for (const event of events) {
     journey = ok(await send(http, poToken, journey.id, event));
   }
   expect(journey.screen).toBe('confirmation');
@@ -31,7 +34,7 @@ async function requestAtConfirmation(): Promise<JourneyBody> {
 
 test('calls without a valid token get 401 naming the problem', async () => {
   const { http } = service;
-  expect((await http.post('/api/journeys/signIn')).status).toBe(401);
+  expect((await http.post('/api/journeys').send({ machine: 'signIn' })).status).toBe(401);
   const bad = await http.get('/api/requests').set(bearer('not-a-token'));
   expect(bad.status).toBe(401);
   expect(bad.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('not valid') } });
@@ -70,7 +73,8 @@ test.each([
     return;
   }
   let journey = ok(await start(http, poToken, 'request'));
-  for (const event of [selectPrimaryA, { type: 'START_REQUEST' }, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }]) journey = ok(await send(http, poToken, journey.id, event));
+  const events: JourneyEvent[] = [selectPrimaryA, { type: 'START_REQUEST' }, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }];
+  for (const event of events) journey = ok(await send(http, poToken, journey.id, event));
   const res = await send(http, poToken, journey.id, { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: '24:00', during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false });
   expect(res.status).toBe(422);
   expect(res.body).toMatchObject({ error: { message: expect.stringMatching(message), details: { issues: expect.arrayContaining([expect.objectContaining({ path })]) } } });
@@ -83,7 +87,7 @@ test.each([
 ])('a worker selection the store refuses: %s → 422, fields kept', async (_name, override, code) => {
   const { http } = service;
   const journey = ok(await start(http, poToken, 'request'));
-  const res = await send(http, poToken, journey.id, { ...selectPrimaryA, ...override });
+  const res = await send(http, poToken, journey.id, { ...selectPrimaryA, ...override } as JourneyEvent);
   expect(res.status).toBe(422);
   expect(res.body).toMatchObject({ error: { code, details: { journey: { screen: 'workerSelection' } } } });
   const again = ok(await send(http, poToken, journey.id, selectPrimaryA));
@@ -92,7 +96,7 @@ test.each([
 
 test('the confirmation needs the "all correct" box ticked', async () => {
   const journey = await requestAtConfirmation();
-  const res = await send(service.http, poToken, journey.id, { type: 'CONFIRM', allCorrect: false });
+  const res = await sendRaw(service.http, poToken, journey.id, { type: 'CONFIRM', allCorrect: false });
   expect(res.status).toBe(422);
   expect((res.body as { error: { message: string } }).error.message).toMatch(/all information is correct/i);
 });
@@ -133,11 +137,11 @@ test('retries with the same Idempotency-Key return the same journey and the same
   const reused = await send(http, poToken, journey.id, { type: 'WITHDRAW', reason: 'changed my mind' }, 'confirm-key');
   expect(reused.status).toBe(422);
   expect(reused.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
-  expect(ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(poToken))).screen).toBe('awaitingWorker');
+  expect(ok(await read(http, poToken, journey.id)).screen).toBe('awaitingWorker');
 
   // A refusal by a check is an answer too: its retry gets the same 422.
   const other = ok(await start(http, poToken, 'request'));
-  const unknownSchool = { ...selectPrimaryA, school: '0111222376' };
+  const unknownSchool = { ...selectPrimaryA, school: '0111222376' } satisfies JourneyEvent;
   const refusedOnce = await send(http, poToken, other.id, unknownSchool, 'select-key');
   const again = await send(http, poToken, other.id, unknownSchool, 'select-key');
   expect([refusedOnce.status, again.status]).toEqual([422, 422]);
@@ -151,17 +155,17 @@ test('the back-office moves a request to a decision; the overview follows every 
   const ticket = confirmed.context.ticket as string;
   const agent = await backofficeToken(http);
 
-  const forbidden = await send(http, poToken, journey.id, { type: 'DECIDE', decision: 'accepted', reason: 'self-service' });
+  const forbidden = await sendRaw(http, poToken, journey.id, { type: 'DECIDE', decision: 'accepted', reason: 'self-service' });
   expect(forbidden.status).toBe(403);
 
-  const statusOf = async () => ((await http.get(`/api/requests/${ticket}`).set(bearer(poToken))).body as { status: string }).status;
+  const statusOf = async () => (await apiClient(http).GET('/api/requests/{ref}', { params: { path: { ref: ticket } }, headers: bearer(poToken) })).data?.status;
   expect(await statusOf()).toBe('awaiting_worker');
-  const early = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'too early' });
+  const early = await sendBackoffice(http, agent, ticket, { type: 'DECIDE', decision: 'accepted', reason: 'too early' });
   expect(early.status).toBe(409);
-  const worker = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'WORKER_PART_COMPLETED' });
+  const worker = await sendBackoffice(http, agent, ticket, { type: 'WORKER_PART_COMPLETED' });
   expect(ok(worker).screen).toBe('inProcessing');
   expect(await statusOf()).toBe('in_processing');
-  const decided = await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' });
+  const decided = await sendBackoffice(http, agent, ticket, { type: 'DECIDE', decision: 'accepted', reason: 'All conditions are met.' });
   expect(ok(decided)).toMatchObject({ status: 'done', output: { status: 'accepted', ticket } });
   expect(await statusOf()).toBe('accepted');
   const audit = await service.db.query<{ actor: string; action: string }>(
@@ -186,14 +190,15 @@ test('nothing a caller sends gives a 500', async () => {
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'NO_SUCH_EVENT' }),
     http.post('/api/journeys/request-00000000-0000-0000-0000-000000000000/events').set(bearer(poToken)).send({ type: 'ABANDON' }),
     http.get('/api/journeys/not an id').set(bearer(poToken)),
-    http.post('/api/journeys/nope').set(bearer(poToken)),
+    http.post('/api/journeys').set(bearer(poToken)).send({ machine: 'nope' }),
+    http.post('/api/journeys').set(bearer(poToken)),
     http.get('/api/requests?page=0&status=nope').set(bearer(poToken)),
     http.get('/api/organisations/0123456789/members').set(bearer(poToken)),
     http.post('/api/dev/identity/tokens').send({ niss: '00000000000' }),
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).set('Idempotency-Key', 'has spaces').send({ type: 'ABANDON' }),
     http.get('/api/machines/toString'),
     http.get('/api/machines/__proto__'),
-    http.post('/api/journeys/constructor').set(bearer(poToken)),
+    http.post('/api/journeys').set(bearer(poToken)).send({ machine: 'constructor' }),
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'constructor' }),
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: 'toString' }),
     http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).send({ type: '__proto__' }),
@@ -209,7 +214,9 @@ test('the OpenAPI document describes every route and the docs page is served', a
   const { http } = service;
   const doc = (await http.get('/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
   expect(doc.openapi).toBe('3.1.0');
-  for (const path of ['/api/journeys/{machine}', '/api/journeys/{id}', '/api/journeys/{id}/events', '/api/requests', '/api/organisations/{enterprise}/members', '/api/backoffice/requests/{ticket}/events', '/api/machines/{machine}']) {
+  // The committed document (the typed client's source) is the one served.
+  expect(doc).toEqual(committedDocument);
+  for (const path of ['/api/journeys', '/api/journeys/{id}', '/api/journeys/{id}/events', '/api/requests', '/api/organisations/{enterprise}/members', '/api/backoffice/requests/{ticket}/events', '/api/machines/{machine}']) {
     expect(Object.keys(doc.paths)).toContain(path);
   }
   expect(Object.keys(doc.paths['/api/journeys/{id}/events']!.post!.responses)).toEqual(expect.arrayContaining(['200', '401', '409', '422']));

@@ -2,7 +2,8 @@
  * The guide's own examples, through the HTTP API against the real dev server and store.
  */
 import { demoCast } from '../../../store/demo-data';
-import { bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { apiClient } from '../../support/http-client';
+import { bearer, identityToken, ok, read, send, signIn, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { recordHistory } from '../../support/histories';
 import { startTestService, type TestService } from '../../support/service-harness';
 
@@ -23,7 +24,7 @@ async function introduceRequestForSchoolA(token: string): Promise<JourneyBody> {
   const { http } = service;
   let journey = ok(await start(http, token, 'request'));
   expect(journey.screen).toBe('workerSelection');
-  const steps: Array<[Record<string, unknown>, string]> = [
+  const steps: Array<[JourneyEvent, string]> = [
     [{ type: 'SELECT_WORKER', community: 'FR', school: '0321.654.968', niss: teachers.primaryA.niss, status: 'STATUTORY' }, 'workerSelected'],
     [{ type: 'START_REQUEST' }, 'leaveSelection'],
     [{ type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }, 'questions'],
@@ -44,15 +45,15 @@ test('PO Y introduces a request for a teacher of school A and sees it with its t
   const ticket = journey.context.ticket as string;
   expect(ticket).toMatch(/^BAW-\d{4}-\d{6}$/);
 
-  const overview = await http.get('/api/requests').set(bearer(poY.token));
-  expect(overview.status).toBe(200);
-  const mine = (overview.body as { items: Array<{ journeyId: string; ticket: string; status: string; schoolNumber: string }> }).items.find((r) => r.journeyId === journey.id);
+  const overview = await apiClient(http).GET('/api/requests', { headers: bearer(poY.token) });
+  expect(overview.response.status).toBe(200);
+  const mine = overview.data?.items.find((r) => r.journeyId === journey.id);
   expect(mine).toMatchObject({ ticket, status: 'awaiting_worker', schoolNumber: schools.a.schoolNumber });
 
   const poZ = await signIn(http, people.poZUser.niss, Z);
-  const theirs = await http.get('/api/requests').set(bearer(poZ.token));
-  expect(theirs.status).toBe(200);
-  expect((theirs.body as { items: Array<{ journeyId: string }> }).items.map((r) => r.journeyId)).not.toContain(journey.id);
+  const theirs = await apiClient(http).GET('/api/requests', { headers: bearer(poZ.token) });
+  expect(theirs.response.status).toBe(200);
+  expect(theirs.data?.items.map((r) => r.journeyId)).not.toContain(journey.id);
   for (const path of [`/api/journeys/${journey.id}`, `/api/requests/${journey.id}`, `/api/requests/${ticket}`]) {
     const res = await http.get(path).set(bearer(poZ.token));
     expect([path, res.status]).toEqual([path, 404]);
@@ -65,7 +66,7 @@ test('a person with both permissions gets the intermediate screen and chooses to
   const { http } = service;
   const token = await identityToken(http, people.bothPermissions.niss);
   let journey = ok(await start(http, token, 'signIn'));
-  for (const event of [{ type: 'EMPLOYER' }, { type: 'INTRODUCE_REQUEST' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }]) {
+  for (const event of [{ type: 'EMPLOYER' }, { type: 'INTRODUCE_REQUEST' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }] satisfies JourneyEvent[]) {
     journey = ok(await send(http, token, journey.id, event));
   }
   expect(journey.screen).toBe('actingChoice');
@@ -76,7 +77,7 @@ test('a person with both permissions gets the intermediate screen and chooses to
   expect(journey).toMatchObject({ screen: 'signedIn', status: 'done', output: { enterprise: Y, mode: 'PO' } });
   expect(journey.actingToken?.token).toEqual(expect.any(String));
   // Only the event that ends the sign-in gives a token: reading the finished journey later does not.
-  const later = ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(token)));
+  const later = ok(await read(http, token, journey.id));
   expect(later.actingToken).toBeUndefined();
   recordHistory(journey.id, 'sign-in-both-permissions');
 });
@@ -93,7 +94,7 @@ test('the access manager grants the PO-education permission and the person can t
   const refused = await (async () => {
     const token = await identityToken(http, people.noPermission.niss);
     let j = ok(await start(http, token, 'signIn'));
-    for (const event of [{ type: 'EMPLOYER' }, { type: 'INTRODUCE_REQUEST' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }]) {
+    for (const event of [{ type: 'EMPLOYER' }, { type: 'INTRODUCE_REQUEST' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }] satisfies JourneyEvent[]) {
       j = ok(await send(http, token, j.id, event));
     }
     return j;
@@ -111,13 +112,16 @@ test('the access manager grants the PO-education permission and the person can t
     [{ type: 'EDIT_MEMBER', niss: people.noPermission.niss }, 'memberEdit'],
     [{ type: 'SET_PERMISSIONS', permissions: ['PO_EDUCATION'] }, 'memberEdit'],
     [{ type: 'SAVE' }, 'memberList'],
-  ] as const) {
+  ] satisfies Array<[JourneyEvent, string]>) {
     journey = ok(await send(http, manager, journey.id, event));
     expect(journey.screen).toBe(screen);
   }
-  const members = await http.get(`/api/organisations/${Y}/members`).query({ permission: 'PO_EDUCATION', search: people.noPermission.lastName }).set(bearer(manager));
-  expect(members.status).toBe(200);
-  expect((members.body as { items: Array<{ niss: string; permissions: string[] }> }).items).toEqual([
+  const members = await apiClient(http).GET('/api/organisations/{enterprise}/members', {
+    params: { path: { enterprise: Y }, query: { permission: 'PO_EDUCATION', search: people.noPermission.lastName } },
+    headers: bearer(manager),
+  });
+  expect(members.response.status).toBe(200);
+  expect(members.data?.items).toEqual([
     expect.objectContaining({ niss: people.noPermission.niss, permissions: ['PO_EDUCATION'] }),
   ]);
 
@@ -137,7 +141,7 @@ test('the guide’s own example enterprise numbers are refused with a check-digi
     expect(error.message).toMatch(/check digits/i);
     expect(error.details.issues).toEqual([expect.objectContaining({ path: 'school', rule: 'ENTERPRISE_CHECK_DIGITS' })]);
   }
-  expect(ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(token))).screen).toBe('workerSelection');
+  expect(ok(await read(http, token, journey.id)).screen).toBe('workerSelection');
 });
 
 test('acting for its own company, PO Y introduces a request for its own staff; the PO overview does not mix them', async () => {
@@ -145,7 +149,7 @@ test('acting for its own company, PO Y introduces a request for its own staff; t
   const own = await signIn(http, people.employerOnly.niss, Y);
   expect(own.journey.output).toMatchObject({ mode: 'OWN_COMPANY', enterprise: Y });
   let journey = ok(await start(http, own.token, 'request'));
-  const steps: Array<[Record<string, unknown>, string]> = [
+  const steps: Array<[JourneyEvent, string]> = [
     [{ type: 'SELECT_WORKER', niss: demoCast.ownStaff.secretaryY.niss, status: 'CONTRACTUAL' }, 'workerSelected'],
     [{ type: 'START_REQUEST' }, 'leaveSelection'],
     [{ type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }, 'questions'],

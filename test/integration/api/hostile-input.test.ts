@@ -8,7 +8,7 @@ import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { nissCheckDigits } from '../../../domain';
 import { demoCast } from '../../../store/demo-data';
-import { backofficeToken, bearer, identityToken, ok, send, start, type JourneyBody } from '../../support/http-journeys';
+import { backofficeToken, bearer, identityToken, ok, read, send, sendBackoffice, sendRaw, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers } = demoCast;
@@ -17,14 +17,17 @@ let service: TestService;
 let poToken: string;
 withServiceAndPoUser((started, token) => ((service = started), (poToken = token)));
 
-const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' };
+const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' } satisfies JourneyEvent;
+
+/** An answer, from the typed client or from supertest. */
+type Answer = Pick<Response, 'status' | 'body'>;
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { issues?: Array<{ path: string; message: string; rule?: string }>; [k: string]: unknown } };
 }
 
 /** A refusal in the one error shape, with this status and code; returns the error. */
-function refused(res: Response, status: number, code: string): ErrorBody['error'] {
+function refused(res: Answer, status: number, code: string): ErrorBody['error'] {
   expect([res.status, (res.body as ErrorBody).error?.code]).toEqual([status, code]);
   const { error } = res.body as ErrorBody;
   expect(error).toEqual({ code, message: expect.any(String), ...(error.details === undefined ? {} : { details: expect.anything() }) });
@@ -32,14 +35,14 @@ function refused(res: Response, status: number, code: string): ErrorBody['error'
 }
 
 /** A 422 whose issues name these rules on these paths. */
-function refusedFor(res: Response, issues: Array<{ path: string; rule: string }>, code = 'EVENT_INVALID'): ErrorBody['error'] {
+function refusedFor(res: Answer, issues: Array<{ path: string; rule: string }>, code = 'EVENT_INVALID'): ErrorBody['error'] {
   const error = refused(res, 422, code);
   expect(error.details?.issues).toEqual(issues.map((i): unknown => expect.objectContaining(i)));
   return error;
 }
 
 async function view(id: string, token = poToken): Promise<JourneyBody> {
-  return ok(await service.http.get(`/api/journeys/${id}`).set(bearer(token)));
+  return ok(await read(service.http, token, id));
 }
 
 /** The journey is where it was, with no error and still running. */
@@ -56,18 +59,19 @@ async function newRequest(): Promise<JourneyBody> {
 async function requestAt(screen: 'awaitingWorker' | 'inProcessing'): Promise<{ journey: JourneyBody; ticket: string; agent: string }> {
   const { http } = service;
   let journey = await newRequest();
-  for (const event of [
+  const events: JourneyEvent[] = [
     selectPrimaryA,
     { type: 'START_REQUEST' },
     { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
     { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false },
     { type: 'CONFIRM', allCorrect: true },
-  ]) {
+  ];
+  for (const event of events) {
     journey = ok(await send(http, poToken, journey.id, event));
   }
   const ticket = journey.context.ticket as string;
   const agent = await backofficeToken(http);
-  if (screen === 'inProcessing') journey = ok(await http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent)).send({ type: 'WORKER_PART_COMPLETED' }));
+  if (screen === 'inProcessing') journey = ok(await sendBackoffice(http, agent, ticket, { type: 'WORKER_PART_COMPLETED' }));
   expect(journey.screen).toBe(screen);
   return { journey, ticket, agent };
 }
@@ -184,12 +188,12 @@ describe('free text: no control characters, well-formed Unicode', () => {
     const { http } = service;
     const manager = await identityToken(http, people.accessManagerY.niss);
     let journey = ok(await start(http, manager, 'accessManagement'));
-    for (const event of [{ type: 'OPEN_ACCESS_MANAGEMENT' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }, { type: 'CHOOSE_GROUP', enterprise: Y }, { type: 'ADD_USER' }]) {
+    for (const event of [{ type: 'OPEN_ACCESS_MANAGEMENT' }, { type: 'SIGN_IN' }, { type: 'CHOOSE_ORGANISATION', enterprise: Y }, { type: 'CHOOSE_GROUP', enterprise: Y }, { type: 'ADD_USER' }] satisfies JourneyEvent[]) {
       journey = ok(await send(http, manager, journey.id, event));
     }
     expect(journey.screen).toBe('memberAdd');
     const niss = `990101123${nissCheckDigits('990101123', false)}`;
-    const member = { type: 'SUBMIT_NEW_MEMBER', niss, lastName: 'Nouveau', firstName: 'Membre', role: 'USER', permissions: ['PO_EDUCATION'] };
+    const member = { type: 'SUBMIT_NEW_MEMBER', niss, lastName: 'Nouveau', firstName: 'Membre', role: 'USER', permissions: ['PO_EDUCATION'] } satisfies JourneyEvent;
     refusedFor(await send(http, manager, journey.id, { ...member, lastName: 'Nou\u0000veau', firstName: 'Mem\uD800bre' }), [
       { path: 'lastName', rule: 'TEXT_CONTROL_CHARACTERS' },
       { path: 'firstName', rule: 'TEXT_INVALID_UNICODE' },
@@ -221,7 +225,7 @@ describe('unknown fields are stripped; nesting is bounded', () => {
   test('only the parsed event reaches the workflow: unknown fields dropped, values normalised', async () => {
     const { http } = service;
     const journey = await newRequest();
-    const selected = ok(await send(http, poToken, journey.id, { ...selectPrimaryA, niss: '82.04.12-072.57', smuggled: { deep: { x: 1 } }, __extra__: 'x'.repeat(1000) }));
+    const selected = ok(await sendRaw(http, poToken, journey.id, { ...selectPrimaryA, niss: '82.04.12-072.57', smuggled: { deep: { x: 1 } }, __extra__: 'x'.repeat(1000) }));
     expect(selected.screen).toBe('workerSelected');
     const given = await eventsGivenToWorkflow(journey.id);
     expect(given).toEqual([{ type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: '82041207257', status: 'STATUTORY' }]);
@@ -229,9 +233,9 @@ describe('unknown fields are stripped; nesting is bounded', () => {
 
   test('an event type the journey does not know goes on alone and is refused with the allowed events', async () => {
     const journey = await newRequest();
-    const error = refused(await send(service.http, poToken, journey.id, { type: 'NO_SUCH_EVENT', payload: nested(20) }), 422, 'EVENT_INVALID');
+    const error = refused(await sendRaw(service.http, poToken, journey.id, { type: 'NO_SUCH_EVENT', payload: nested(20) }), 422, 'EVENT_INVALID');
     expect(error.details).toMatchObject({ allowedEvents: expect.arrayContaining(['SELECT_WORKER']) });
-    const badType = refused(await send(service.http, poToken, journey.id, { type: 'SELECT\u0000WORKER' }), 422, 'VALIDATION_FAILED');
+    const badType = refused(await sendRaw(service.http, poToken, journey.id, { type: 'SELECT\u0000WORKER' }), 422, 'VALIDATION_FAILED');
     expect(badType.details?.issues).toEqual([expect.objectContaining({ path: 'body.type' })]);
     await unchanged(journey.id, 'workerSelection');
     expect(await eventsGivenToWorkflow(journey.id)).toEqual([]);
@@ -257,9 +261,9 @@ describe('unknown fields are stripped; nesting is bounded', () => {
   test('32 levels are accepted (and the extra field stripped); 33 are refused', async () => {
     const { http } = service;
     const journey = await newRequest();
-    refused(await send(http, poToken, journey.id, { ...selectPrimaryA, extra: nested(32) }), 400, 'BODY_NESTING_TOO_DEEP');
+    refused(await sendRaw(http, poToken, journey.id, { ...selectPrimaryA, extra: nested(32) }), 400, 'BODY_NESTING_TOO_DEEP');
     await unchanged(journey.id, 'workerSelection');
-    expect(ok(await send(http, poToken, journey.id, { ...selectPrimaryA, extra: nested(31) }, 'depth-31')).screen).toBe('workerSelected');
+    expect(ok(await sendRaw(http, poToken, journey.id, { ...selectPrimaryA, extra: nested(31) }, 'depth-31')).screen).toBe('workerSelected');
     expect(await eventsGivenToWorkflow(journey.id)).toEqual([expect.not.objectContaining({ extra: expect.anything() })]);
   });
 
@@ -274,7 +278,7 @@ describe('unknown fields are stripped; nesting is bounded', () => {
       await json(http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken))).send(arrays),
       await json(http.post(`/api/backoffice/requests/${ticket}/events`).set(bearer(agent))).send(deepObject),
       await json(http.post('/api/dev/identity/tokens')).send(deepObject),
-      await json(http.post('/api/journeys/request').set(bearer(poToken))).send(deepObject),
+      await json(http.post('/api/journeys').set(bearer(poToken))).send(deepObject),
     ]) {
       refused(res, 400, 'BODY_NESTING_TOO_DEEP');
     }
@@ -339,6 +343,7 @@ describe('bodies that cannot be read are 4xx with a stable code, never 500', () 
 test('the OpenAPI document names the body refusals of routes with a body', async () => {
   const doc = (await service.http.get('/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>> };
   for (const [path, operation] of [
+    ['/api/journeys', 'post'],
     ['/api/journeys/{id}/events', 'post'],
     ['/api/backoffice/requests/{ticket}/events', 'post'],
   ] as const) {

@@ -8,7 +8,8 @@
  */
 import { demoCast } from '../../../store/demo-data';
 import { MAX_RECORD_FAILURES, RECORD_BLOCKED } from '../../../machines/request';
-import { backofficeToken, bearer, identityToken, ok, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { apiClient, type Schemas } from '../../support/http-client';
+import { answer, backofficeToken, bearer, identityToken, ok, read, send, signIn, start, type JourneyEvent } from '../../support/http-journeys';
 import { requestSampleEvents } from '../../support/request-sample-events';
 import { startTestService, type TestService } from '../../support/service-harness';
 
@@ -24,10 +25,24 @@ afterAll(async () => {
   await service?.stop();
 });
 
-interface AttentionListBody {
-  items: Array<{ id: string; machine: string; attention: string; startedAt: string }>;
-  limit: number;
-  hasMore: boolean;
+type AttentionListBody = Schemas['AttentionList'];
+
+/** The listing as the back-office reads it (200 expected). */
+async function attentionList(token: string, query: { attention?: string; limit?: number } = {}): Promise<AttentionListBody> {
+  const { data, error, response } = await apiClient(service.http).GET('/api/backoffice/journeys', { params: { query }, headers: bearer(token) });
+  if (!data) throw new Error(`listing: ${response.status} ${JSON.stringify(error)}`);
+  return data;
+}
+
+/** A back-office event by journey id. */
+async function operatorEvent(token: string, id: string, event: Schemas['BackofficeEvent'], idempotencyKey?: string) {
+  return answer(
+    await apiClient(service.http).POST('/api/backoffice/journeys/{id}/events', {
+      params: { path: { id } },
+      body: event,
+      headers: idempotencyKey ? { ...bearer(token), 'Idempotency-Key': idempotencyKey } : bearer(token),
+    }),
+  );
 }
 
 async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
@@ -48,10 +63,9 @@ test('a request whose record keeps failing is listed for the back-office, which 
   const { token } = await signIn(http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber);
   const journey = ok(await start(http, token, 'request'));
   // A recorded draft (no ticket yet): its withdrawal must be recorded too.
-  expect(ok(await send(http, token, journey.id, requestSampleEvents.SELECT_WORKER)).screen).toBe('workerSelected');
+  expect(ok(await send(http, token, journey.id, requestSampleEvents.SELECT_WORKER as JourneyEvent)).screen).toBe('workerSelected');
 
-  const list = async (attention = RECORD_BLOCKED) =>
-    (await http.get('/api/backoffice/journeys').query({ attention }).set(bearer(agent)).expect(200)).body as AttentionListBody;
+  const list = async (attention = RECORD_BLOCKED) => attentionList(agent, { attention });
 
   await db.query('ALTER TABLE requests RENAME TO requests_unavailable');
   try {
@@ -60,7 +74,7 @@ test('a request whose record keeps failing is listed for the back-office, which 
     expect(abandon.status).toBe(503);
 
     const blocked = await poll(
-      async () => ok(await http.get(`/api/journeys/${journey.id}`).set(bearer(token))),
+      async () => ok(await read(http, token, journey.id)),
       (j) => j.screen === 'recordBlocked',
       MAX_RECORD_FAILURES * 15_000,
       'the recordBlocked screen',
@@ -73,51 +87,47 @@ test('a request whose record keeps failing is listed for the back-office, which 
     expect(Number.isNaN(Date.parse(listed(found, journey.id)!.startedAt))).toBe(false);
     expect(found.limit).toBe(50);
     // Without a code: every journey that waits for an operator, this one included.
-    const all = (await http.get('/api/backoffice/journeys').set(bearer(agent)).expect(200)).body as AttentionListBody;
+    const all = await attentionList(agent);
     expect(listed(all, journey.id)).toBeDefined();
 
     // Only the back-office, and only its own events.
-    expect((await http.get('/api/backoffice/journeys').set(bearer(token))).status).toBe(403);
-    expect((await http.post(`/api/backoffice/journeys/${journey.id}/events`).set(bearer(token)).send({ type: 'RETRY_RECORD' })).status).toBe(403);
+    expect((await apiClient(http).GET('/api/backoffice/journeys', { headers: bearer(token) })).response.status).toBe(403);
+    expect((await operatorEvent(token, journey.id, { type: 'RETRY_RECORD' })).status).toBe(403);
+    // Not a back-office event: outside the document, so sent raw.
     const notOurs = await http.post(`/api/backoffice/journeys/${journey.id}/events`).set(bearer(agent)).send(requestSampleEvents.ABANDON);
     expect([notOurs.status, (notOurs.body as { error: { code: string } }).error.code]).toEqual([403, 'EVENT_NOT_FOR_CALLER']);
   } finally {
     await db.query('ALTER TABLE requests_unavailable RENAME TO requests');
   }
 
-  const retried = await http
-    .post(`/api/backoffice/journeys/${journey.id}/events`)
-    .set(bearer(agent))
-    .set('Idempotency-Key', `retry-${journey.id}`)
-    .send({ type: 'RETRY_RECORD', agent: 'someone else' });
+  const retried = await operatorEvent(agent, journey.id, { type: 'RETRY_RECORD', agent: 'someone else' }, `retry-${journey.id}`);
   expect(retried.status).toBe(200);
   expect(retried.body).toMatchObject({ id: journey.id, screen: 'withdrawn', status: 'done', output: { status: 'withdrawn' } });
-  expect((retried.body as JourneyBody & { attention?: string }).attention).toBeUndefined();
+  expect(ok(retried).attention).toBeUndefined();
 
   // Closed (and its attention cleared): it leaves the listing once visibility catches up.
   await poll(list, (body) => !listed(body, journey.id), 15_000, 'the journey to leave the listing');
-  const row = await http.get(`/api/requests/${journey.id}`).set(bearer(token));
-  expect(row.body).toMatchObject({ status: 'withdrawn' });
+  const row = await apiClient(http).GET('/api/requests/{ref}', { params: { path: { ref: journey.id } }, headers: bearer(token) });
+  expect(row.data).toMatchObject({ status: 'withdrawn' });
 });
 
 test('the listing takes only an uppercase attention code and a bounded limit', async () => {
   const agent = await backofficeToken(service.http);
-  for (const query of [{ attention: "bad value'" }, { attention: "RECORD_BLOCKED' OR 1=1" }, { attention: 'record_blocked' }, { limit: '0' }, { limit: '201' }]) {
-    const res = await service.http.get('/api/backoffice/journeys').query(query).set(bearer(agent));
+  for (const query of [{ attention: "bad value'" }, { attention: "RECORD_BLOCKED' OR 1=1" }, { attention: 'record_blocked' }, { limit: 0 }, { limit: 201 }]) {
+    const res = answer(await apiClient(service.http).GET('/api/backoffice/journeys', { params: { query }, headers: bearer(agent) }));
     expect([res.status, (res.body as { error: { code: string } }).error.code]).toEqual([422, 'VALIDATION_FAILED']);
   }
-  const res = await service.http.get('/api/backoffice/journeys').query({ attention: 'NO_SUCH_CODE', limit: '1' }).set(bearer(agent));
-  expect(res.status).toBe(200);
-  expect(res.body).toEqual({ items: [], limit: 1, hasMore: false });
+  expect(await attentionList(agent, { attention: 'NO_SUCH_CODE', limit: 1 })).toEqual({ items: [], limit: 1, hasMore: false });
 });
 
 test('the operator event route: unknown or malformed journey ids, person tokens', async () => {
   const { http } = service;
   const agent = await backofficeToken(http);
-  const unknown = await http.post('/api/backoffice/journeys/request-00000000-0000-0000-0000-000000000000/events').set(bearer(agent)).send({ type: 'RETRY_RECORD' });
+  const unknown = await operatorEvent(agent, 'request-00000000-0000-0000-0000-000000000000', { type: 'RETRY_RECORD' });
   expect(unknown.status).toBe(404);
+  // A hostile id, percent-encoded by hand: sent raw.
   const malformed = await http.post("/api/backoffice/journeys/x'%20OR%201/events").set(bearer(agent)).send({ type: 'RETRY_RECORD' });
   expect(malformed.status).toBe(422);
   const personToken = await identityToken(http, people.poEducationOnly.niss);
-  expect((await http.get('/api/backoffice/journeys').set(bearer(personToken))).status).toBe(403);
+  expect((await apiClient(http).GET('/api/backoffice/journeys', { headers: bearer(personToken) })).response.status).toBe(403);
 });

@@ -3,7 +3,7 @@
  * stays on its screen, the API answers 503 without internals, and the same event works once it is back.
  */
 import { demoCast } from '../../../store/demo-data';
-import { ok, send, signIn, start } from '../../support/http-journeys';
+import { ok, send, signIn, start, type JourneyEvent } from '../../support/http-journeys';
 import { startTestService, type TestService } from '../../support/service-harness';
 
 const { people, organisations, schools, teachers } = demoCast;
@@ -20,7 +20,7 @@ test('an outage of the store during the worker check gives 503, then the same ev
   const { http, db } = service;
   const { token } = await signIn(http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber);
   const journey = ok(await start(http, token, 'request'));
-  const select = { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: teachers.primaryA.niss, status: 'STATUTORY' };
+  const select = { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: teachers.primaryA.niss, status: 'STATUTORY' } satisfies JourneyEvent;
 
   await db.query('ALTER TABLE workers RENAME TO workers_unavailable');
   let res;

@@ -15,7 +15,7 @@ import { toView, type Journey } from '../../../machines/journey';
 import { requestJourney } from '../../../machines/request';
 import { signInJourney } from '../../../machines/sign-in';
 import { demoCast } from '../../../store/demo-data';
-import { backofficeToken, bearer, identityToken, send, signIn, start, type JourneyBody } from '../../support/http-journeys';
+import { backofficeToken, bearer, identityToken, send, signIn, start, type JourneyBody, type JourneyEvent, type MachineId } from '../../support/http-journeys';
 import { startTestService, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers } = demoCast;
@@ -51,7 +51,7 @@ interface Driver {
 const endsAtRest = (journey: Journey) => (path: Path) => screenOf(journey, path.state) !== 'busy';
 
 async function replay(journey: Journey, path: Path, driver: Driver, startScreen: string): Promise<string[]> {
-  const started = await start(service.http, driver.token, journey.id);
+  const started = await start(service.http, driver.token, journey.id as MachineId);
   let view = started.body as JourneyBody;
   const trail = [`${view.screen}`];
   expect(view.screen).toBe(startScreen);
@@ -74,7 +74,8 @@ function ownerDriver(token: string, rewrite: (event: EventObject) => EventObject
   return {
     token,
     async send(id, event) {
-      const res = await send(service.http, token, id, rewrite(event));
+      // The events come from the machine's own graph: they are its event schemas' shapes.
+      const res = await send(service.http, token, id, rewrite(event) as JourneyEvent);
       if (res.status === 200) return res.body as JourneyBody;
       if (res.status === 422 && (res.body as { error: { details?: { journey?: JourneyBody } } }).error.details?.journey) {
         return (res.body as { error: { details: { journey: JourneyBody } } }).error.details.journey;
