@@ -1,4 +1,4 @@
-import { createActor, fromPromise, waitFor, type Actor, type AnyStateMachine, type Snapshot, type StateValue } from 'xstate';
+import { fromPromise, type AnyStateMachine, type StateValue } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { z } from 'zod';
 import {
@@ -13,6 +13,7 @@ import {
   type SaveMemberPermissionsInput,
 } from '../../../machines/access-management';
 import { toView, type Journey } from '../../../machines/journey';
+import { startLocal, stopLocalJourneys } from '../../support/journey-driver';
 import type { ActorError } from '../../../machines/journey';
 
 // Valid identifiers (check digits computed): the guide's own numbers fail them.
@@ -74,30 +75,23 @@ function fakeStore(organisations: OrganisationMembership[] = ORGANISATIONS) {
   };
 }
 
-type AccessManagementActor = Actor<typeof accessManagementMachine>;
+type AccessManagementActor = Awaited<ReturnType<typeof startLocal>>;
 
-const running: AccessManagementActor[] = [];
-afterEach(() => running.splice(0).forEach((actor) => actor.stop()));
+afterEach(stopLocalJourneys);
 
-function start(store = fakeStore(), delays: { sessionIdle?: number } = {}): AccessManagementActor {
-  const actor = createActor(accessManagementMachine.provide({ actors: store.actors, delays }), { input: { niss: PERSON } });
-  running.push(actor.start());
-  return actor;
+function start(store = fakeStore(), delays: { sessionIdle?: number } = {}): Promise<AccessManagementActor> {
+  return startLocal(journey, { input: { niss: PERSON }, actors: store.actors, delays });
 }
 
-const viewOf = (actor: AccessManagementActor) => toView(journey, actor.getSnapshot(), 'owner');
+const viewOf = (actor: AccessManagementActor) => toView(journey, actor.local.snapshot(), 'owner');
 
 type SentEvent = Record<string, unknown> & { type: keyof typeof accessManagementEvents };
 
 /** As the host does: parse the event with the journey's schema. */
 const parse = (event: SentEvent): AccessManagementEvent => accessManagementEvents[event.type].parse(event);
 
-/** Send a parsed event and wait until no actor runs. */
-async function send(actor: AccessManagementActor, event: SentEvent) {
-  actor.send(parse(event));
-  await waitFor(actor, (s) => toView(journey, s, 'owner').screen !== 'busy');
-  return viewOf(actor);
-}
+/** As the host does: the journey's schema, then `can`; the view once no actor runs. */
+const send = (actor: AccessManagementActor, event: SentEvent) => actor.send(event);
 
 async function toMemberList(actor: AccessManagementActor, group = PO_Y) {
   await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
@@ -117,7 +111,7 @@ const NEW_MEMBER = {
 
 describe('accessManagement: the guide’s order of screens', () => {
   it('goes from the employer page to the member list of the chosen group', async () => {
-    const actor = start();
+    const actor = await start();
     expect(viewOf(actor)).toMatchObject({ screen: 'employerPage', state: 'employerPage', allowedEvents: ['OPEN_ACCESS_MANAGEMENT'] });
     expect((await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' })).screen).toBe('signIn');
     const choice = await send(actor, { type: 'SIGN_IN' });
@@ -139,7 +133,7 @@ describe('accessManagement: the guide’s order of screens', () => {
   });
 
   it('shows noOrganisation when the person is an active member of no group', async () => {
-    const actor = start(fakeStore([]));
+    const actor = await start(fakeStore([]));
     await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
     const view = await send(actor, { type: 'SIGN_IN' });
     expect(view).toMatchObject({ screen: 'noOrganisation', context: { organisations: [] } });
@@ -149,7 +143,7 @@ describe('accessManagement: the guide’s order of screens', () => {
   it('returns to sign-in with the error when the organisations cannot be loaded', async () => {
     const store = fakeStore();
     store.failLoadingOrganisations('STORE_UNAVAILABLE', 'database down');
-    const actor = start(store);
+    const actor = await start(store);
     await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
     const view = await send(actor, { type: 'SIGN_IN' });
     expect(view).toMatchObject({ screen: 'signIn', context: { error: { code: 'STORE_UNAVAILABLE', message: 'database down' } } });
@@ -158,7 +152,7 @@ describe('accessManagement: the guide’s order of screens', () => {
 
 describe('accessManagement: guards', () => {
   it('refuses an enterprise that is not one of the person’s organisations, on the same screen with an error', async () => {
-    const actor = start();
+    const actor = await start();
     await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
     await send(actor, { type: 'SIGN_IN' });
     const refused = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: FOREIGN });
@@ -173,10 +167,10 @@ describe('accessManagement: guards', () => {
   });
 
   it('lets a plain user see the list but not edit or add members', async () => {
-    const actor = start();
+    const actor = await start();
     const list = await toMemberList(actor, PO_Z);
     expect(list).toMatchObject({ screen: 'memberList', context: { group: { enterprise: PO_Z, role: 'USER', canManageMembers: false } } });
-    const snapshot = actor.getSnapshot();
+    const snapshot = actor.local.snapshot();
     expect(snapshot.can(parse({ type: 'EDIT_MEMBER', niss: MEMBER }))).toBe(false);
     expect(snapshot.can({ type: 'ADD_USER' })).toBe(false);
     expect(snapshot.can({ type: 'BACK_TO_GROUPS' })).toBe(true);
@@ -184,17 +178,17 @@ describe('accessManagement: guards', () => {
   });
 
   it('lets an access manager edit and add members', async () => {
-    const actor = start();
+    const actor = await start();
     await toMemberList(actor);
-    expect(actor.getSnapshot().can(parse({ type: 'EDIT_MEMBER', niss: MEMBER }))).toBe(true);
-    expect(actor.getSnapshot().can({ type: 'ADD_USER' })).toBe(true);
+    expect(actor.local.snapshot().can(parse({ type: 'EDIT_MEMBER', niss: MEMBER }))).toBe(true);
+    expect(actor.local.snapshot().can({ type: 'ADD_USER' })).toBe(true);
   });
 });
 
 describe('accessManagement: editing a member’s permissions', () => {
   it('loads the member, replaces the selection, saves it and says so on the list', async () => {
     const store = fakeStore();
-    const actor = start(store);
+    const actor = await start(store);
     await toMemberList(actor);
     const edit = await send(actor, { type: 'EDIT_MEMBER', niss: '17.07.30-033.84' });
     expect(store.calls.load).toEqual([{ enterprise: PO_Y, niss: MEMBER }]);
@@ -214,7 +208,7 @@ describe('accessManagement: editing a member’s permissions', () => {
   });
 
   it('comes back to the list with UNKNOWN_MEMBER when no such member is in the group', async () => {
-    const actor = start();
+    const actor = await start();
     await toMemberList(actor);
     const view = await send(actor, { type: 'EDIT_MEMBER', niss: NEWCOMER });
     expect(view).toMatchObject({ screen: 'memberList', context: { editing: null, error: { code: 'UNKNOWN_MEMBER' } } });
@@ -223,7 +217,7 @@ describe('accessManagement: editing a member’s permissions', () => {
   it('stays on the edit screen, keeping the selection, when saving fails', async () => {
     const store = fakeStore();
     store.failSave('NOT_ACCESS_MANAGER', 'Only access managers change members.');
-    const actor = start(store);
+    const actor = await start(store);
     await toMemberList(actor);
     await send(actor, { type: 'EDIT_MEMBER', niss: MEMBER });
     await send(actor, { type: 'SET_PERMISSIONS', permissions: ['PO_EDUCATION'] });
@@ -236,7 +230,7 @@ describe('accessManagement: editing a member’s permissions', () => {
 
   it('CANCEL drops the draft', async () => {
     const store = fakeStore();
-    const actor = start(store);
+    const actor = await start(store);
     await toMemberList(actor);
     await send(actor, { type: 'EDIT_MEMBER', niss: MEMBER });
     await send(actor, { type: 'SET_PERMISSIONS', permissions: [] });
@@ -248,7 +242,7 @@ describe('accessManagement: editing a member’s permissions', () => {
 describe('accessManagement: adding a user', () => {
   it('adds the user and says so on the list', async () => {
     const store = fakeStore();
-    const actor = start(store);
+    const actor = await start(store);
     await toMemberList(actor);
     expect((await send(actor, { type: 'ADD_USER' })).screen).toBe('memberAdd');
     const added = await send(actor, NEW_MEMBER);
@@ -263,7 +257,7 @@ describe('accessManagement: adding a user', () => {
   });
 
   it('keeps the typed form with the error when the member already exists', async () => {
-    const actor = start();
+    const actor = await start();
     await toMemberList(actor);
     await send(actor, { type: 'ADD_USER' });
     const view = await send(actor, { ...NEW_MEMBER, niss: MEMBER });
@@ -280,7 +274,7 @@ describe('accessManagement: adding a user', () => {
 
 describe('accessManagement: help, sign-out and idle', () => {
   it('HELP from any screen after sign-in, BACK returns to that screen with its draft', async () => {
-    const actor = start();
+    const actor = await start();
     await send(actor, { type: 'OPEN_ACCESS_MANAGEMENT' });
     await send(actor, { type: 'SIGN_IN' });
     const help = await send(actor, { type: 'HELP' });
@@ -298,28 +292,26 @@ describe('accessManagement: help, sign-out and idle', () => {
 
   it('remembers the screen behind help across a persisted snapshot (as continue-as-new carries it)', async () => {
     const store = fakeStore();
-    const actor = start(store);
+    const actor = await start(store);
     await toMemberList(actor);
     await send(actor, { type: 'EDIT_MEMBER', niss: MEMBER });
     await send(actor, { type: 'HELP' });
-    const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as Snapshot<unknown>;
-    const resumed = createActor(accessManagementMachine.provide({ actors: store.actors }), { snapshot: persisted, input: { niss: PERSON } });
-    running.push(resumed.start());
+    const resumed = await startLocal(journey, { input: { niss: PERSON }, actors: store.actors, snapshot: actor.local.persisted() });
     expect(await send(resumed, { type: 'BACK' })).toMatchObject({ screen: 'memberEdit', context: { editing: { member: { niss: MEMBER } } } });
   });
 
-  it('is not offered before sign-in', () => {
-    const actor = start();
-    expect(actor.getSnapshot().can({ type: 'HELP' })).toBe(false);
-    expect(actor.getSnapshot().can({ type: 'SIGN_OUT' })).toBe(false);
+  it('is not offered before sign-in', async () => {
+    const actor = await start();
+    expect(actor.local.snapshot().can({ type: 'HELP' })).toBe(false);
+    expect(actor.local.snapshot().can({ type: 'SIGN_OUT' })).toBe(false);
   });
 
   it('SIGN_OUT ends the journey, from a screen or from help', async () => {
-    const fromList = start();
+    const fromList = await start();
     await toMemberList(fromList);
     expect(await send(fromList, { type: 'SIGN_OUT' })).toMatchObject({ screen: 'signedOut', status: 'done' });
 
-    const fromHelp = start();
+    const fromHelp = await start();
     await toMemberList(fromHelp);
     await send(fromHelp, { type: 'HELP' });
     expect(await send(fromHelp, { type: 'SIGN_OUT' })).toMatchObject({ screen: 'signedOut', status: 'done' });
@@ -330,7 +322,7 @@ describe('accessManagement: help, sign-out and idle', () => {
     afterEach(() => jest.useRealTimers());
 
     it('expires a screen after sign-in left idle; each accepted event restarts the delay', async () => {
-      const actor = start(fakeStore(), { sessionIdle: 1_000 });
+      const actor = await start(fakeStore(), { sessionIdle: 1_000 });
       await jest.advanceTimersByTimeAsync(5_000); // not before sign-in
       expect(viewOf(actor).screen).toBe('employerPage');
       await toMemberList(actor);
@@ -344,7 +336,7 @@ describe('accessManagement: help, sign-out and idle', () => {
     });
 
     it('expires the help screen too', async () => {
-      const actor = start(fakeStore(), { sessionIdle: 1_000 });
+      const actor = await start(fakeStore(), { sessionIdle: 1_000 });
       await toMemberList(actor);
       await send(actor, { type: 'HELP' });
       await jest.advanceTimersByTimeAsync(1_000);

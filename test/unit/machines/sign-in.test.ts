@@ -1,9 +1,10 @@
-import { createActor, fromPromise, waitFor, type Actor, type AnyStateMachine, type StateValue } from 'xstate';
+import { fromPromise, type AnyStateMachine, type StateValue } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { z } from 'zod';
 import { actingModesOf } from '../../../domain';
 import type { OrganisationMembership } from '../../../machines/access-management';
 import { toView, type Journey } from '../../../machines/journey';
+import { startLocal, stopLocalJourneys } from '../../support/journey-driver';
 import { signInEvents, signInJourney, signInMachine, type SignInEvent } from '../../../machines/sign-in';
 import type { ActorError } from '../../../machines/journey';
 
@@ -32,32 +33,24 @@ const ORGANISATIONS: OrganisationMembership[] = [
 
 const journey: Journey = signInJourney;
 
-type SignInActor = Actor<typeof signInMachine>;
+type SignInDriver = Awaited<ReturnType<typeof startLocal>>;
 
-const running: SignInActor[] = [];
-afterEach(() => running.splice(0).forEach((actor) => actor.stop()));
+afterEach(stopLocalJourneys);
 
-function start(load: () => Promise<OrganisationMembership[]> = () => Promise.resolve(ORGANISATIONS), delays: { sessionIdle?: number } = {}): SignInActor {
+function start(load: () => Promise<OrganisationMembership[]> = () => Promise.resolve(ORGANISATIONS), delays: { sessionIdle?: number } = {}): Promise<SignInDriver> {
   const loadOrganisationsOfPerson = fromPromise<OrganisationMembership[], { niss: string }>(({ input }) => {
     expect(input).toEqual({ niss: PERSON });
     return load();
   });
-  const actor = createActor(signInMachine.provide({ actors: { loadOrganisationsOfPerson }, delays }), { input: { niss: PERSON } });
-  running.push(actor.start());
-  return actor;
+  return startLocal(journey, { input: { niss: PERSON }, actors: { loadOrganisationsOfPerson }, delays });
 }
 
-const viewOf = (actor: SignInActor) => toView(journey, actor.getSnapshot(), 'owner');
+const viewOf = (actor: SignInDriver) => toView(journey, actor.local.snapshot(), 'owner');
 
-/** As the host does: parse the event with the journey's schema, send it, wait until no actor runs. */
-async function send(actor: SignInActor, event: Record<string, unknown> & { type: keyof typeof signInEvents }) {
-  const parsed: SignInEvent = signInEvents[event.type].parse(event);
-  actor.send(parsed);
-  await waitFor(actor, (s) => toView(journey, s, 'owner').screen !== 'busy');
-  return viewOf(actor);
-}
+/** As the host does: the journey's schema, then `can`; the view once no actor runs. */
+const send = (actor: SignInDriver, event: Record<string, unknown> & { type: keyof typeof signInEvents }) => actor.send(event);
 
-async function toOrganisationChoice(actor: SignInActor) {
+async function toOrganisationChoice(actor: SignInDriver) {
   await send(actor, { type: 'EMPLOYER' });
   await send(actor, { type: 'INTRODUCE_REQUEST' });
   return send(actor, { type: 'SIGN_IN' });
@@ -65,7 +58,7 @@ async function toOrganisationChoice(actor: SignInActor) {
 
 describe('signIn: the guide’s order of screens', () => {
   it('goes from the landing page to the choice of organisation', async () => {
-    const actor = start();
+    const actor = await start();
     expect(viewOf(actor)).toMatchObject({ screen: 'landing', allowedEvents: ['EMPLOYER'] });
     expect((await send(actor, { type: 'EMPLOYER' })).screen).toBe('employerPage');
     expect((await send(actor, { type: 'INTRODUCE_REQUEST' })).screen).toBe('signIn');
@@ -83,7 +76,7 @@ describe('signIn: the guide’s order of screens', () => {
   it('returns to the sign-in screen with the error when the organisations cannot be loaded', async () => {
     // The host hands a failed activity to the machine as an ActorError ({ code, message, details }).
     const failure = Object.assign(new Error('database down'), { code: 'STORE_UNAVAILABLE' }) satisfies ActorError;
-    const actor = start(() => Promise.reject(failure));
+    const actor = await start(() => Promise.reject(failure));
     const view = await toOrganisationChoice(actor);
     const error = { code: 'STORE_UNAVAILABLE', message: 'database down' };
     expect(view).toMatchObject({ screen: 'signIn', context: { error } });
@@ -93,7 +86,7 @@ describe('signIn: the guide’s order of screens', () => {
 
 describe('signIn: routing by the permissions held in the chosen organisation', () => {
   it('both permissions: the intermediate screen, then confirmation (BACK returns to the choice)', async () => {
-    const actor = start();
+    const actor = await start();
     await toOrganisationChoice(actor);
     const choice = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: '0353.456.320' });
     expect(choice).toMatchObject({
@@ -114,7 +107,7 @@ describe('signIn: routing by the permissions held in the chosen organisation', (
   });
 
   it('PO-education only: signed in as PO straight away', async () => {
-    const actor = start();
+    const actor = await start();
     await toOrganisationChoice(actor);
     expect(await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: PO_ONLY })).toMatchObject({
       screen: 'signedIn',
@@ -124,7 +117,7 @@ describe('signIn: routing by the permissions held in the chosen organisation', (
   });
 
   it('employer only: signed in for the own company', async () => {
-    const actor = start();
+    const actor = await start();
     await toOrganisationChoice(actor);
     expect(await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: EMPLOYER_ONLY })).toMatchObject({
       screen: 'signedIn',
@@ -133,7 +126,7 @@ describe('signIn: routing by the permissions held in the chosen organisation', (
   });
 
   it('neither: refused, with the way to access management; another organisation may be chosen', async () => {
-    const actor = start();
+    const actor = await start();
     await toOrganisationChoice(actor);
     const refused = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: NEITHER });
     expect(refused).toMatchObject({ screen: 'refused', status: 'active', context: { next: 'accessManagement', organisation: { enterprise: NEITHER } } });
@@ -145,14 +138,14 @@ describe('signIn: routing by the permissions held in the chosen organisation', (
   });
 
   it('no organisation at all: refused, with nothing else to choose', async () => {
-    const actor = start(() => Promise.resolve([]));
+    const actor = await start(() => Promise.resolve([]));
     const view = await toOrganisationChoice(actor);
     expect(view).toMatchObject({ screen: 'refused', context: { next: 'accessManagement', organisations: [] } });
-    expect(actor.getSnapshot().can({ type: 'CHOOSE_OTHER_ORGANISATION' })).toBe(false);
+    expect(actor.local.snapshot().can({ type: 'CHOOSE_OTHER_ORGANISATION' })).toBe(false);
   });
 
   it('refuses an enterprise that is not one of the person’s organisations, on the same screen with an error', async () => {
-    const actor = start();
+    const actor = await start();
     await toOrganisationChoice(actor);
     const refused = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: FOREIGN });
     expect(refused).toMatchObject({
@@ -175,14 +168,14 @@ describe('signIn: sessionIdle', () => {
   afterEach(() => jest.useRealTimers());
 
   it('expires every screen left idle, with no output', async () => {
-    const onLanding = start(undefined, { sessionIdle: 1_000 });
+    const onLanding = await start(undefined, { sessionIdle: 1_000 });
     await jest.advanceTimersByTimeAsync(999);
     expect(viewOf(onLanding).screen).toBe('landing');
     await jest.advanceTimersByTimeAsync(1);
     expect(viewOf(onLanding)).toMatchObject({ screen: 'expired', status: 'done' });
-    expect(onLanding.getSnapshot().output).toBeNull();
+    expect(onLanding.local.snapshot().output).toBeNull();
 
-    const onRefused = start(undefined, { sessionIdle: 1_000 });
+    const onRefused = await start(undefined, { sessionIdle: 1_000 });
     await toOrganisationChoice(onRefused);
     await send(onRefused, { type: 'CHOOSE_ORGANISATION', enterprise: NEITHER });
     await jest.advanceTimersByTimeAsync(1_000);
@@ -190,7 +183,7 @@ describe('signIn: sessionIdle', () => {
   });
 
   it('restarts the delay on each screen', async () => {
-    const actor = start(undefined, { sessionIdle: 1_000 });
+    const actor = await start(undefined, { sessionIdle: 1_000 });
     await jest.advanceTimersByTimeAsync(600);
     await toOrganisationChoice(actor);
     await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: BOTH });
