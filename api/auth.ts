@@ -9,7 +9,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { HttpError } from './errors';
+import { HttpError, TOKEN_REFUSALS } from './errors';
 
 const ISSUER = 'breakatwork-po-journeys';
 const AUDIENCE = 'breakatwork-api';
@@ -67,33 +67,33 @@ export function authenticate(tokens: TokenService) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.header('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match?.[1]) return next(new HttpError(401, 'UNAUTHENTICATED', 'A bearer token is required (Authorization: Bearer <token>)'));
+    if (!match?.[1]) return next(new HttpError('UNAUTHENTICATED', undefined, { values: { reason: TOKEN_REFUSALS.missing } }));
     try {
       req.caller = await tokens.verify(match[1]);
       next();
     } catch (err) {
-      const reason = err instanceof joseErrors.JWTExpired ? 'the token has expired' : 'the token is not valid';
-      next(new HttpError(401, 'UNAUTHENTICATED', `Authentication failed: ${reason}`));
+      const reason = err instanceof joseErrors.JWTExpired ? TOKEN_REFUSALS.expired : TOKEN_REFUSALS.invalid;
+      next(new HttpError('UNAUTHENTICATED', undefined, { values: { reason } }));
     }
   };
 }
 
 export function person(req: Request): PersonCaller {
   const caller = req.caller;
-  if (caller?.kind !== 'person') throw new HttpError(403, 'FORBIDDEN', 'This call is for a signed-in person');
+  if (caller?.kind !== 'person') throw new HttpError('FORBIDDEN', undefined, { values: { audience: 'person' } });
   return caller;
 }
 
 export function acting(req: Request): PersonCaller & { acting: ActingContext } {
   const caller = person(req);
   if (!caller.acting) {
-    throw new HttpError(403, 'ACTING_CONTEXT_REQUIRED', 'Sign in to Break@Work first (the signIn journey) and use the acting token it gives');
+    throw new HttpError('ACTING_CONTEXT_REQUIRED');
   }
   return caller as PersonCaller & { acting: ActingContext };
 }
 
 export function backoffice(req: Request): Extract<Caller, { kind: 'backoffice' }> {
   const caller = req.caller;
-  if (caller?.kind !== 'backoffice') throw new HttpError(403, 'FORBIDDEN', 'This call is for the back-office');
+  if (caller?.kind !== 'backoffice') throw new HttpError('FORBIDDEN', undefined, { values: { audience: 'backoffice' } });
   return caller;
 }

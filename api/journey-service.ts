@@ -6,13 +6,12 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
-import { domainCodeOf } from '../domain';
 import type { Journey, JourneyView } from '../machines/journey';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
 import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
-import { HttpError, notFound } from './errors';
+import { HttpError, JourneyRefusal, issuesOf, notFound } from './errors';
 import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
 
 /** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
@@ -29,7 +28,7 @@ export const journeyIdSchema = z
 /** An Idempotency-Key header, checked: it becomes part of a workflow id or an update id. */
 function checkedKey(key: string | undefined): string | undefined {
   if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
-    throw new HttpError(422, 'IDEMPOTENCY_KEY_FORMAT', 'Idempotency-Key: 1 to 200 letters, digits, or . _ : -');
+    throw new HttpError('IDEMPOTENCY_KEY_FORMAT');
   }
   return key;
 }
@@ -109,7 +108,7 @@ export class JourneyService {
 
   journey(machine: string): Journey {
     const journey = Object.hasOwn(this.deps.journeys, machine) ? this.deps.journeys[machine] : undefined;
-    if (!journey || !Object.hasOwn(starters, machine)) throw new HttpError(404, 'UNKNOWN_MACHINE', `No journey named "${machine}"; see GET /api/machines`);
+    if (!journey || !Object.hasOwn(starters, machine)) throw new HttpError('UNKNOWN_MACHINE', undefined, { values: { machine } });
     return journey;
   }
 
@@ -118,7 +117,7 @@ export class JourneyService {
     const journey = this.journey(machine);
     const starter = starters[machine]!;
     if (starter.needsActingContext && !caller.acting) {
-      throw new HttpError(403, 'ACTING_CONTEXT_REQUIRED', `The ${machine} journey needs an acting context: sign in to Break@Work first (signIn journey)`);
+      throw new HttpError('ACTING_CONTEXT_REQUIRED');
     }
     const owner = ownerKey(caller, starter.needsActingContext);
     const input: unknown = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
@@ -221,7 +220,7 @@ export class JourneyService {
     const journey = this.journey(current.machine);
     const reserved = journey.backofficeEvents?.includes(sent.type) ?? false;
     if (reserved !== (caller.kind === 'backoffice')) {
-      throw new HttpError(403, 'EVENT_NOT_FOR_CALLER', reserved ? `${sent.type} is sent by the back-office only` : `The back-office may send only ${journey.backofficeEvents?.join(', ') || 'no events'}`);
+      throw new HttpError('EVENT_NOT_FOR_CALLER', undefined, { values: { type: sent.type, backofficeEvents: [...(journey.backofficeEvents ?? [])] } });
     }
     // What goes on to the journey is the parsed event: its fields only, normalised.
     const event = parseEvent(journey, sent);
@@ -230,7 +229,7 @@ export class JourneyService {
       const fingerprint = createHash('sha256').update(canonicalJson(event)).digest('hex');
       const claim = await rememberIdempotentResponse(this.deps.db, scope, idempotencyKey, { fingerprint });
       if (claim.fingerprint !== fingerprint) {
-        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another event on this journey: use a new key for a new event');
+        throw new HttpError('IDEMPOTENCY_KEY_REUSED');
       }
       const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
       if (kept) return answer(kept);
@@ -249,12 +248,13 @@ export class JourneyService {
       throw err;
     }
     const response = await this.respond(id, view, caller, true);
-    const error = view.context.error as { code?: unknown; message?: unknown } | null | undefined;
+    const error = view.context.error as { code?: unknown; message?: unknown; details?: unknown } | null | undefined;
     let kept: KeptAnswer = { response };
     if (error && typeof error.code === 'string') {
       // The journey stays on its screen either way; an outage is ours (503), a refusal is the caller's (422).
       const status = error.code === SERVICE_UNAVAILABLE ? 503 : 422;
-      kept = { error: { status, code: error.code, message: typeof error.message === 'string' ? error.message : error.code }, response };
+      const details = isPlainObject(error.details) ? error.details : undefined;
+      kept = { error: { status, code: error.code, message: typeof error.message === 'string' ? error.message : error.code, ...(details ? { details } : {}) }, response };
     }
     // An outage is not an answer to keep: the retry must try again.
     if (idempotencyKey && kept.error?.status !== 503) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, kept);
@@ -281,7 +281,7 @@ export class JourneyService {
   }
 }
 
-const journeyEnded = () => new HttpError(409, 'JOURNEY_ENDED', 'This journey has ended: start a new one', { allowedEvents: [] });
+const journeyEnded = () => new HttpError('JOURNEY_ENDED', { allowedEvents: [] });
 
 /** Update-with-start on a finished journey fails with the start's "already started" as its cause. */
 function isAlreadyStarted(err: unknown): boolean {
@@ -291,11 +291,19 @@ function isAlreadyStarted(err: unknown): boolean {
 /** The answer to an event, kept for retries with the same Idempotency-Key. */
 interface KeptAnswer {
   response: JourneyResponse;
-  error?: { status: number; code: string; message: string };
+  /** `details`: the refusal's own (e.g. the months left of a maximum), answered beside the journey. */
+  error?: { status: number; code: string; message: string; details?: Record<string, unknown> };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function answer(kept: KeptAnswer): JourneyResponse {
-  if (kept.error) throw new HttpError(kept.error.status, kept.error.code, kept.error.message, { journey: kept.response });
+  if (kept.error) {
+    const { status, code, message, details } = kept.error;
+    throw new JourneyRefusal(status, code, message, details, { ...details, journey: kept.response });
+  }
   return kept.response;
 }
 
@@ -310,8 +318,8 @@ export function parseEvent(journey: Journey, event: JourneyEvent): JourneyEvent 
   if (!schema) return { type: event.type };
   const parsed = schema.safeParse(event);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, rule: domainCodeOf(i) }));
-  throw new HttpError(422, EVENT_INVALID, issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
+  const { issues, issueValues } = issuesOf(parsed.error);
+  throw new HttpError(EVENT_INVALID, { issues: issues.map(({ path, message, rule }) => ({ path, message, rule })) }, { issueValues, values: { type: event.type } });
 }
 
 /**

@@ -10,7 +10,7 @@ import { HttpError } from './errors';
 /** No event or form of this API nests beyond a few levels; 32 leaves ample room. */
 export const MAX_BODY_DEPTH = 32;
 
-export const BODY_NESTING_TOO_DEEP = 'BODY_NESTING_TOO_DEEP';
+export const BODY_NESTING_TOO_DEEP = 'BODY_NESTING_TOO_DEEP' as const;
 
 /**
  * Whether a value nests objects or arrays deeper than `limit` (a flat object or array is depth 1, a
@@ -28,9 +28,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 }
 
 export function tooDeep(limit = MAX_BODY_DEPTH): HttpError {
-  return new HttpError(400, BODY_NESTING_TOO_DEEP, `Request body: JSON nested deeper than ${limit} levels is refused (rule ${BODY_NESTING_TOO_DEEP})`, {
-    maxDepth: limit,
-  });
+  return new HttpError(BODY_NESTING_TOO_DEEP, { maxDepth: limit });
 }
 
 /** Refuses a parsed JSON body that nests deeper than the limit (400 BODY_NESTING_TOO_DEEP). */

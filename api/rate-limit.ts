@@ -19,7 +19,7 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Requ
     if (bucket.tokens < 1) {
       const retryAfter = Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
       res.setHeader('Retry-After', String(retryAfter));
-      return next(new HttpError(429, 'RATE_LIMITED', `Too many calls: at most ${perMinute} a minute; retry in ${retryAfter} s`));
+      return next(new HttpError('RATE_LIMITED', undefined, { values: { perMinute, retryAfter } }));
     }
     bucket.tokens -= 1;
     // A full bucket says nothing a new one would not: forget callers that have been quiet a while.

@@ -640,9 +640,9 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   MALFORMED_BODY: {
     status: 400,
     text: {
-      fr: 'Corps de la requête : ce n’est pas du JSON valide ({reason}).',
-      nl: 'Inhoud van het verzoek: geen geldige JSON ({reason}).',
-      de: 'Inhalt der Anfrage: kein gültiges JSON ({reason}).',
+      fr: 'Corps de la requête : ce n’est pas du JSON valide.',
+      nl: 'Inhoud van het verzoek: geen geldige JSON.',
+      de: 'Inhalt der Anfrage: kein gültiges JSON.',
     },
   },
   MALFORMED_URL: {
@@ -688,9 +688,9 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   BODY_NESTING_TOO_DEEP: {
     status: 400,
     text: {
-      fr: 'Corps de la requête : un JSON imbriqué sur plus de {limit} niveaux est refusé.',
-      nl: 'Inhoud van het verzoek: JSON die dieper dan {limit} niveaus genest is, wordt geweigerd.',
-      de: 'Inhalt der Anfrage: JSON, das tiefer als {limit} Ebenen verschachtelt ist, wird abgelehnt.',
+      fr: 'Corps de la requête : un JSON imbriqué sur plus de {maxDepth} niveaux est refusé.',
+      nl: 'Inhoud van het verzoek: JSON die dieper dan {maxDepth} niveaus genest is, wordt geweigerd.',
+      de: 'Inhalt der Anfrage: JSON, das tiefer als {maxDepth} Ebenen verschachtelt ist, wird abgelehnt.',
     },
   },
   PAYLOAD_TOO_LARGE: {
@@ -960,7 +960,13 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
+/** A value given in each language (a phrase the caller fills in, e.g. why a token was refused). */
+export function isTexts(value: unknown): value is Texts {
+  return typeof value === 'object' && value !== null && LANGUAGES.every((l) => typeof (value as Record<string, unknown>)[l] === 'string');
+}
+
 function shown(name: string, value: unknown, language: Language): string {
+  if (isTexts(value)) return value[language];
   if (Array.isArray(value)) return value.length === 0 && TERM_PLACEHOLDERS.has(name) ? TERMS.none![language] : value.map((v) => shown(name, v, language)).join(', ');
   if (TERM_PLACEHOLDERS.has(name) && typeof value === 'string' && Object.hasOwn(TERMS, value)) return TERMS[value]![language];
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -995,8 +1001,17 @@ export function fillTemplate(template: string, values: Readonly<Record<string, u
 }
 
 /** The text of a code in a language, its placeholders filled from the error's details. */
-export function errorText(code: ErrorCode, details: Readonly<Record<string, unknown>> | undefined, language: Language = DEFAULT_LANGUAGE): string {
+export function errorText(code: ErrorCode, details?: Readonly<Record<string, unknown>>, language: Language = DEFAULT_LANGUAGE): string {
   return fillTemplate(ERROR_CATALOGUE[code].text[language], details ?? {}, language);
+}
+
+/**
+ * The text, only when `values` fill every placeholder of the code's template (in every language); for
+ * errors whose details come from elsewhere (a journey's screen error), which may lack some.
+ */
+export function completeErrorText(code: ErrorCode, values: Readonly<Record<string, unknown>> | undefined, language: Language): string | undefined {
+  const text = errorText(code, values, language);
+  return /\{\w+\}/.test(text) ? undefined : text;
 }
 
 export function errorStatus(code: ErrorCode): number {

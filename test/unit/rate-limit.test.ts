@@ -18,7 +18,7 @@ test('a caller gets its limit, then 429 naming the limit, then tokens back with 
   expect([1, 2, 3].map(() => call(limiter, 'a').error)).toEqual([undefined, undefined, undefined]);
   const refused = call(limiter, 'a');
   expect(refused.error).toBeInstanceOf(HttpError);
-  expect(refused.error).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: expect.stringContaining('at most 3 a minute') });
+  expect(refused.error).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: expect.stringContaining('au plus 3 par minute ; réessayez dans 20 s') });
   expect(refused.headers['Retry-After']).toBe('20');
   expect(call(limiter, 'b').error).toBeUndefined();
   expect(call(limiter, 'a', 'GET').error).toBeUndefined();
