@@ -7,6 +7,7 @@
 import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type ContextFrom, type InputFrom, type StateValue } from 'xstate';
 import { z } from 'zod';
 import { domainCodeOf } from '../domain';
+import type { Language } from '../domain/error-catalogue';
 
 export interface ScreenMeta {
   /** Stable screen code a UI switches on. */
@@ -68,8 +69,11 @@ export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
    * a change replay with the old behaviour, new runs take the new one.
    */
   readonly patches?: readonly string[];
-  /** French text of every label key the screens use (the guide's wording, kept in one place). */
-  readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Text of every label key the screens use, in each language: French is the guide's wording and the
+   * reference; Dutch and German have exactly its keys.
+   */
+  readonly labels: Readonly<Record<Language, LabelMap>>;
 }
 
 export function defineJourney<TMachine extends AnyStateMachine>(journey: Journey<TMachine>): Journey<TMachine> {

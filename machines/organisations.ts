@@ -6,6 +6,7 @@
  */
 import { assign, type EventObject } from 'xstate';
 import type { MemberStatus, Permission, Role } from '../domain';
+import { errorText } from '../domain/error-catalogue';
 import { showActorError, type ScreenError } from './actors';
 import { BUSY, screenMeta, type LabelMap } from './journey';
 
@@ -36,7 +37,7 @@ export function membershipIn(organisations: readonly OrganisationMembership[], e
 
 /** CHOOSE_ORGANISATION of an enterprise that is not one of the person's organisations. */
 export function unknownOrganisationError(enterprise: string): ScreenError {
-  return { code: 'UNKNOWN_ORGANISATION', message: `Enterprise ${enterprise} is not an organisation whose group you are an active member of.` };
+  return { code: 'UNKNOWN_ORGANISATION', message: errorText('UNKNOWN_ORGANISATION', { enterprise }), details: { enterprise } };
 }
 
 /** The guards of both journeys' `setup()`. */

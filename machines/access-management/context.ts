@@ -3,6 +3,7 @@
  * being edited, the form being submitted, and what a UI may see. No I/O: the machine calls these.
  */
 import { isAccessManager, type Permission } from '../../domain';
+import { errorText } from '../../domain/error-catalogue';
 import type { ScreenError } from '../actors';
 import { membershipIn, type OrganisationMembership } from '../organisations';
 import type { Member, NewMember } from './contracts';
@@ -82,11 +83,11 @@ export function submittedMember(context: AccessManagementContext): NewMember {
 }
 
 export function unknownGroupError(enterprise: string): ScreenError {
-  return { code: 'UNKNOWN_GROUP', message: `Enterprise ${enterprise} has no group you are an active member of.` };
+  return { code: 'UNKNOWN_GROUP', message: errorText('UNKNOWN_GROUP', { enterprise }), details: { enterprise } };
 }
 
 export function unknownMemberError(context: AccessManagementContext): ScreenError {
-  return { code: 'UNKNOWN_MEMBER', message: `No member with this NISS in the group of enterprise ${context.group}.` };
+  return { code: 'UNKNOWN_MEMBER', message: errorText('UNKNOWN_MEMBER'), details: { enterprise: context.group } };
 }
 
 /** What a UI may see: the person's organisations, the open group and whether they may change it, the forms. */

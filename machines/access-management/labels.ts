@@ -3,7 +3,7 @@
  * every other language translates key for key.
  */
 import { PERMISSIONS } from '../../domain';
-import type { LabelMap } from '../journey';
+import type { LabelMap, Translation } from '../journey';
 
 const PO_EDUCATION = `« ${PERMISSIONS.PO_EDUCATION.label} »`;
 
@@ -63,3 +63,118 @@ export const accessManagementLabels = {
 } as const satisfies LabelMap;
 
 export type AccessManagementLabelKey = keyof typeof accessManagementLabels;
+
+// Dutch and German, key for key (the type refuses a missing or an extra key), in the wording of
+// socialsecurity.be: Toegangsbeheer / Zugangsverwaltung, (hoofd)toegangsbeheerder / (Haupt)zugangsverwalter.
+const PO_EDUCATION_NL = '"Loopbaanonderbreking en tijdskrediet – Inrichtende macht voor de onderwijssector"';
+const PO_EDUCATION_DE = '„Laufbahnunterbrechung und Zeitkredit – Organisationsträger für den Unterrichtssektor“';
+
+export const accessManagementLabelsNl: Translation<typeof accessManagementLabels> = {
+  'accessManagement.employerPage.title': 'Toegangsbeheer voor ondernemingen en organisaties',
+  'accessManagement.employerPage.openAccessManagement': 'Toegangsbeheer',
+  'accessManagement.signIn.title': 'Meld u aan via CSAM',
+  'accessManagement.signIn.signIn': 'Aanmelden',
+  'accessManagement.organisationChoice.title': 'Kies uw organisatie',
+  'accessManagement.organisationChoice.instruction': 'Klik op de link onder de naam van uw organisatie.',
+  'accessManagement.noOrganisation.title': 'Geen organisatie',
+  'accessManagement.noOrganisation.explanation':
+    'U bent van geen enkele organisatie een actief lid van de groep. Vraag de toegangsbeheerder van uw organisatie om u toe te voegen.',
+  'accessManagement.home.title': 'U bent nu aangemeld bij de toepassing "Axess".',
+  'accessManagement.home.myGroups': 'Mijn groepen',
+  'accessManagement.home.instruction': `Kies de organisatie waarvoor u de toelating ${PO_EDUCATION_NL} wilt toevoegen.`,
+  'accessManagement.memberList.title': 'Leden van de groep',
+  'accessManagement.memberList.search': 'Een lid zoeken',
+  'accessManagement.memberList.filterRole': 'Filteren op gebruikersrol',
+  'accessManagement.memberList.filterStatus': 'Filteren op status',
+  'accessManagement.memberList.filterPermission': 'Filteren op toelating',
+  'accessManagement.memberList.lastName': 'Naam',
+  'accessManagement.memberList.firstName': 'Voornaam',
+  'accessManagement.memberList.role': 'Gebruikersrol',
+  'accessManagement.memberList.status': 'Status',
+  'accessManagement.memberList.permissions': 'Toelatingen',
+  'accessManagement.memberList.edit': 'De toelatingen van het lid wijzigen',
+  'accessManagement.memberList.addUser': 'Een gebruiker toevoegen',
+  'accessManagement.memberList.backToGroups': 'Mijn groepen',
+  'accessManagement.memberList.memberSaved': 'De toelatingen van het lid werden opgeslagen.',
+  'accessManagement.memberList.memberAdded': 'De gebruiker werd toegevoegd aan de ledenlijst van uw organisatie.',
+  'accessManagement.memberEdit.title': 'Toelatingen van het lid',
+  'accessManagement.memberEdit.lastName': 'Naam',
+  'accessManagement.memberEdit.firstName': 'Voornaam',
+  'accessManagement.memberEdit.role': 'Gebruikersrol',
+  'accessManagement.memberEdit.status': 'Status',
+  'accessManagement.memberEdit.permissions': `Selecteer de toelating ${PO_EDUCATION_NL}.`,
+  'accessManagement.memberEdit.save': 'Opslaan',
+  'accessManagement.memberEdit.cancel': 'Annuleren',
+  'accessManagement.memberAdd.title': 'Een gebruiker toevoegen',
+  'accessManagement.memberAdd.niss': 'Rijksregisternummer',
+  'accessManagement.memberAdd.lastName': 'Familienaam',
+  'accessManagement.memberAdd.firstName': 'Voornaam',
+  'accessManagement.memberAdd.role': 'Gebruikersrol',
+  'accessManagement.memberAdd.permissions': `Toelatingen van de gebruiker: vink de toegang ${PO_EDUCATION_NL} aan.`,
+  'accessManagement.memberAdd.submit': 'De gebruiker toevoegen',
+  'accessManagement.memberAdd.cancel': 'Annuleren',
+  'accessManagement.help.title': 'Hulp nodig?',
+  'accessManagement.help.explanation': `Hebt u moeilijkheden om deze rol ${PO_EDUCATION_NL} te krijgen, gebruik dan het contactformulier of bel het Contactcenter.`,
+  'accessManagement.help.contactForm': 'Contactformulier',
+  'accessManagement.help.contactCentre': 'Bel het Contactcenter',
+  'accessManagement.help.contactPage': 'Contacteer ons - Sociale Zekerheid (socialsecurity.be)',
+  'accessManagement.help.contactPageUrl': 'https://www.socialsecurity.be/site_nl/employer/general/contactcenter/index.htm',
+  'accessManagement.help.back': 'Terug',
+  'accessManagement.signedOut.title': 'U bent afgemeld.',
+  'accessManagement.expired.title': 'Uw sessie is verlopen. Meld u opnieuw aan.',
+};
+
+export const accessManagementLabelsDe: Translation<typeof accessManagementLabels> = {
+  'accessManagement.employerPage.title': 'Zugangsverwaltung für Unternehmen und Organisationen',
+  'accessManagement.employerPage.openAccessManagement': 'Zugangsverwaltung',
+  'accessManagement.signIn.title': 'Melden Sie sich über CSAM an',
+  'accessManagement.signIn.signIn': 'Anmelden',
+  'accessManagement.organisationChoice.title': 'Wählen Sie Ihre Organisation',
+  'accessManagement.organisationChoice.instruction': 'Klicken Sie auf den Link unter dem Namen Ihrer Organisation.',
+  'accessManagement.noOrganisation.title': 'Keine Organisation',
+  'accessManagement.noOrganisation.explanation':
+    'Sie sind in keiner Organisation aktives Mitglied der Gruppe. Bitten Sie den Zugangsverwalter Ihrer Organisation, Sie hinzuzufügen.',
+  'accessManagement.home.title': 'Sie sind jetzt bei der Anwendung „Axess“ angemeldet.',
+  'accessManagement.home.myGroups': 'Meine Gruppen',
+  'accessManagement.home.instruction': `Wählen Sie die Organisation, für die Sie die Berechtigung ${PO_EDUCATION_DE} hinzufügen möchten.`,
+  'accessManagement.memberList.title': 'Mitglieder der Gruppe',
+  'accessManagement.memberList.search': 'Ein Mitglied suchen',
+  'accessManagement.memberList.filterRole': 'Nach Benutzerrolle filtern',
+  'accessManagement.memberList.filterStatus': 'Nach Status filtern',
+  'accessManagement.memberList.filterPermission': 'Nach Berechtigung filtern',
+  'accessManagement.memberList.lastName': 'Name',
+  'accessManagement.memberList.firstName': 'Vorname',
+  'accessManagement.memberList.role': 'Benutzerrolle',
+  'accessManagement.memberList.status': 'Status',
+  'accessManagement.memberList.permissions': 'Berechtigungen',
+  'accessManagement.memberList.edit': 'Die Berechtigungen des Mitglieds ändern',
+  'accessManagement.memberList.addUser': 'Einen Benutzer hinzufügen',
+  'accessManagement.memberList.backToGroups': 'Meine Gruppen',
+  'accessManagement.memberList.memberSaved': 'Die Berechtigungen des Mitglieds wurden gespeichert.',
+  'accessManagement.memberList.memberAdded': 'Der Benutzer wurde der Mitgliederliste Ihrer Organisation hinzugefügt.',
+  'accessManagement.memberEdit.title': 'Berechtigungen des Mitglieds',
+  'accessManagement.memberEdit.lastName': 'Name',
+  'accessManagement.memberEdit.firstName': 'Vorname',
+  'accessManagement.memberEdit.role': 'Benutzerrolle',
+  'accessManagement.memberEdit.status': 'Status',
+  'accessManagement.memberEdit.permissions': `Wählen Sie die Berechtigung ${PO_EDUCATION_DE} aus.`,
+  'accessManagement.memberEdit.save': 'Speichern',
+  'accessManagement.memberEdit.cancel': 'Abbrechen',
+  'accessManagement.memberAdd.title': 'Einen Benutzer hinzufügen',
+  'accessManagement.memberAdd.niss': 'Nationalregisternummer',
+  'accessManagement.memberAdd.lastName': 'Familienname',
+  'accessManagement.memberAdd.firstName': 'Vorname',
+  'accessManagement.memberAdd.role': 'Benutzerrolle',
+  'accessManagement.memberAdd.permissions': `Berechtigungen des Benutzers: kreuzen Sie den Zugang ${PO_EDUCATION_DE} an.`,
+  'accessManagement.memberAdd.submit': 'Den Benutzer hinzufügen',
+  'accessManagement.memberAdd.cancel': 'Abbrechen',
+  'accessManagement.help.title': 'Brauchen Sie Hilfe?',
+  'accessManagement.help.explanation': `Wenn Sie Schwierigkeiten haben, diese Rolle ${PO_EDUCATION_DE} zu erhalten, verwenden Sie bitte das Kontaktformular oder rufen Sie das Kontaktzentrum an.`,
+  'accessManagement.help.contactForm': 'Kontaktformular',
+  'accessManagement.help.contactCentre': 'Rufen Sie das Kontaktzentrum an',
+  'accessManagement.help.contactPage': 'Kontakt - Soziale Sicherheit (socialsecurity.be)',
+  'accessManagement.help.contactPageUrl': 'https://www.socialsecurity.be/site_de/employer/general/contactcenter/index.htm',
+  'accessManagement.help.back': 'Zurück',
+  'accessManagement.signedOut.title': 'Sie sind abgemeldet.',
+  'accessManagement.expired.title': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+};

@@ -41,7 +41,7 @@ import {
   type ScreenError,
 } from './context';
 import { accessManagementEvents, accessManagementInputSchema, type AccessManagementEvent, type AccessManagementInput } from './events';
-import { accessManagementLabels } from './labels';
+import { accessManagementLabels, accessManagementLabelsDe, accessManagementLabelsNl } from './labels';
 
 // ---------------------------------------------------------------------------------------------------
 // Machine
@@ -243,5 +243,5 @@ export const accessManagementJourney = defineJourney({
   input: accessManagementInputSchema,
   events: accessManagementEvents,
   publicContext: publicContextOf,
-  labels: accessManagementLabels,
+  labels: { fr: accessManagementLabels, nl: accessManagementLabelsNl, de: accessManagementLabelsDe },
 });

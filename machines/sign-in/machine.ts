@@ -18,7 +18,7 @@ import {
 import type { SignInOutput } from './contracts';
 import { initialContext, modesInChosenOrganisation, publicContextOf, signedInAs, type SignInContext } from './context';
 import { signInEvents, signInInputSchema, type SignInEvent, type SignInInput } from './events';
-import { signInLabels } from './labels';
+import { signInLabels, signInLabelsDe, signInLabelsNl } from './labels';
 
 // ---------------------------------------------------------------------------------------------------
 // Machine
@@ -136,5 +136,5 @@ export const signInJourney = defineJourney({
   input: signInInputSchema,
   events: signInEvents,
   publicContext: publicContextOf,
-  labels: signInLabels,
+  labels: { fr: signInLabels, nl: signInLabelsNl, de: signInLabelsDe },
 });

@@ -157,7 +157,7 @@ describe('accessManagement: guards', () => {
     await send(actor, { type: 'SIGN_IN' });
     const refused = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: FOREIGN });
     expect(refused.screen).toBe('organisationChoice');
-    expect(refused.context.error).toEqual({ code: 'UNKNOWN_ORGANISATION', message: expect.stringContaining(FOREIGN) as string });
+    expect(refused.context.error).toEqual({ code: 'UNKNOWN_ORGANISATION', message: expect.stringContaining(FOREIGN) as string, details: { enterprise: FOREIGN } });
     expect(refused.context.organisation).toBeNull();
     // The next accepted event clears the error.
     const home = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: PO_Y });
@@ -354,15 +354,15 @@ describe('accessManagement: event schemas', () => {
 
   it('refuses a bad NISS with the check-digit rule', () => {
     expect(messagesOf(events.EDIT_MEMBER, { type: 'EDIT_MEMBER', niss: '85.07.30-033.29' })).toEqual([
-      expect.stringMatching(/check digits 29 do not match 97 − \(first 9 digits mod 97\)/),
+      expect.stringMatching(/chiffres de contrôle 29 du NISS ne correspondent pas à 97 − \(les 9 premiers chiffres modulo 97\)/),
     ]);
-    expect(messagesOf(events.SUBMIT_NEW_MEMBER, { ...NEW_MEMBER, niss: '85073003329' })).toEqual([expect.stringMatching(/check digits 29/)]);
-    expect(messagesOf(input, { niss: '85073003329' })).toEqual([expect.stringMatching(/check digits 29/)]);
+    expect(messagesOf(events.SUBMIT_NEW_MEMBER, { ...NEW_MEMBER, niss: '85073003329' })).toEqual([expect.stringMatching(/chiffres de contrôle 29 du NISS/)]);
+    expect(messagesOf(input, { niss: '85073003329' })).toEqual([expect.stringMatching(/chiffres de contrôle 29 du NISS/)]);
   });
 
   it("refuses the guide's enterprise numbers by their check digits", () => {
     expect(messagesOf(events.CHOOSE_ORGANISATION, { type: 'CHOOSE_ORGANISATION', enterprise: '0123.456.789' })).toEqual([
-      expect.stringMatching(/check digits/i),
+      expect.stringMatching(/chiffres de contrôle \d\d du numéro BCE/),
     ]);
   });
 
@@ -420,11 +420,11 @@ describe('accessManagement: definition', () => {
       expect({ state: node.path.join('.'), screen: typeof node.meta?.screen }).toEqual({ state: node.path.join('.'), screen: 'string' });
       for (const key of node.meta?.labels ?? []) {
         expect(key.startsWith(`accessManagement.${node.meta?.screen}.`)).toBe(true);
-        expect(accessManagementJourney.labels[key]).toEqual(expect.any(String));
+        expect(accessManagementJourney.labels.fr[key]).toEqual(expect.any(String));
       }
     }
     const used = new Set(leaves(accessManagementMachine).flatMap((n) => n.meta?.labels ?? []));
-    expect(Object.keys(accessManagementJourney.labels).filter((key) => !used.has(key))).toEqual([]);
+    expect(Object.keys(accessManagementJourney.labels.fr).filter((key) => !used.has(key))).toEqual([]);
   });
 
   it('reaches every state (getShortestPaths with sample events, actor results included)', () => {

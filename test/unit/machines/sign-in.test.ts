@@ -150,7 +150,7 @@ describe('signIn: routing by the permissions held in the chosen organisation', (
     const refused = await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: FOREIGN });
     expect(refused).toMatchObject({
       screen: 'organisationChoice',
-      context: { organisation: null, error: { code: 'UNKNOWN_ORGANISATION', message: expect.stringContaining(FOREIGN) as string } },
+      context: { organisation: null, error: { code: 'UNKNOWN_ORGANISATION', message: expect.stringContaining(FOREIGN) as string, details: { enterprise: FOREIGN } } },
     });
     expect((await send(actor, { type: 'CHOOSE_ORGANISATION', enterprise: BOTH })).context.error).toBeNull();
   });
@@ -203,13 +203,13 @@ describe('signIn: schemas', () => {
 
   it('refuses a bad NISS as input with the check-digit rule', () => {
     expect(messagesOf(signInJourney.input, { niss: '85.07.30-033.29' })).toEqual([
-      expect.stringMatching(/check digits 29 do not match 97 − \(first 9 digits mod 97\)/),
+      expect.stringMatching(/chiffres de contrôle 29 du NISS ne correspondent pas à 97 − \(les 9 premiers chiffres modulo 97\)/),
     ]);
   });
 
   it("refuses the guide's enterprise number and an unknown mode", () => {
     expect(messagesOf(signInEvents.CHOOSE_ORGANISATION, { type: 'CHOOSE_ORGANISATION', enterprise: '0123.456.789' })).toEqual([
-      expect.stringMatching(/check digits/i),
+      expect.stringMatching(/chiffres de contrôle \d\d du numéro BCE/),
     ]);
     expect(messagesOf(signInEvents.CHOOSE_ACTING_MODE, { type: 'CHOOSE_ACTING_MODE', mode: 'SCHOOL' })).toEqual([
       expect.stringMatching(/^The acting mode must be one of: PO/),
@@ -254,12 +254,12 @@ describe('signIn: definition', () => {
       expect({ state: node.path.join('.'), screen: typeof node.meta?.screen }).toEqual({ state: node.path.join('.'), screen: 'string' });
       for (const key of node.meta?.labels ?? []) {
         expect(key.startsWith(`signIn.${node.meta?.screen}.`)).toBe(true);
-        expect(signInJourney.labels[key]).toEqual(expect.any(String));
+        expect(signInJourney.labels.fr[key]).toEqual(expect.any(String));
       }
     }
     const used = new Set(leaves(signInMachine).flatMap((n) => n.meta?.labels ?? []));
-    expect(Object.keys(signInJourney.labels).filter((key) => !used.has(key))).toEqual([]);
-    expect(signInJourney.labels['signIn.actingChoice.asPo']).toBe('J’agis en tant que pouvoir organisateur');
+    expect(Object.keys(signInJourney.labels.fr).filter((key) => !used.has(key))).toEqual([]);
+    expect(signInJourney.labels.fr['signIn.actingChoice.asPo']).toBe('J’agis en tant que pouvoir organisateur');
   });
 
   it('reaches every state it can rest in (getShortestPaths with sample events, actor results included)', () => {
