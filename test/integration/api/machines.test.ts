@@ -7,6 +7,7 @@ import { createMachine } from 'xstate';
 import { journeys } from '../../../machines';
 import type { MachineConfigJson } from '../../../machines/definition';
 import { machineDefinitionResponse } from '../../../api/machine-definition';
+import { apiClient } from '../../support/http-client';
 import { machineShape } from '../../support/machine-shape';
 import { startTestService, type TestService } from '../../support/service-harness';
 
@@ -19,14 +20,14 @@ afterAll(async () => {
 });
 
 test('every listed machine is served as a config that createMachine() loads, the same machine the service runs', async () => {
-  const list = await service.http.get('/api/machines');
-  const ids = (list.body as Array<{ id: string }>).map((m) => m.id).sort();
+  const api = apiClient(service.http);
+  const ids = ((await api.GET('/api/machines')).data ?? []).map((m) => m.id).sort();
   expect(ids).toEqual(Object.keys(journeys).sort());
   for (const id of ids) {
-    const res = await service.http.get(`/api/machines/${id}`);
-    expect({ id, status: res.status }).toEqual({ id, status: 200 });
-    const body = res.body as { id: string; title: string; definition: MachineConfigJson };
+    const { data: body, response } = await api.GET('/api/machines/{machine}', { params: { path: { machine: id } } });
+    expect({ id, status: response.status }).toEqual({ id, status: 200 });
     expect(body).toMatchObject({ id, title: journeys[id]!.title, definition: { id } });
+    if (!body) throw new Error(`no definition of ${id}`);
     // The body reads as documented: parsing with the route's response schema keeps every field.
     expect(machineDefinitionResponse.parse(body)).toEqual(body);
     const loaded = createMachine(body.definition as never);
@@ -35,7 +36,8 @@ test('every listed machine is served as a config that createMachine() loads, the
 });
 
 test('the request journey’s guarded events arrive with their guards', async () => {
-  const { definition } = (await service.http.get('/api/machines/request')).body as { definition: MachineConfigJson };
+  const { data } = await apiClient(service.http).GET('/api/machines/{machine}', { params: { path: { machine: 'request' } } });
+  const definition = data?.definition as MachineConfigJson;
   const on = (state: string) => definition.states![state]!.on!;
   expect(on('workerSelected').BACK).toEqual([expect.objectContaining({ target: 'workerSelection', guard: { type: 'not', guards: [{ type: 'hasTicket' }] } })]);
   expect(on('confirmation').ABANDON!.map((t) => t.guard)).toEqual([{ type: 'not', guards: [{ type: 'isRecorded' }] }, { type: 'canBecome', params: { status: 'withdrawn' } }]);
@@ -43,7 +45,7 @@ test('the request journey’s guarded events arrive with their guards', async ()
 });
 
 test('an unknown machine is 404', async () => {
-  const res = await service.http.get('/api/machines/nothing');
-  expect(res.status).toBe(404);
-  expect(res.body).toMatchObject({ error: { code: 'UNKNOWN_MACHINE' } });
+  const { error, response } = await apiClient(service.http).GET('/api/machines/{machine}', { params: { path: { machine: 'nothing' } } });
+  expect(response.status).toBe(404);
+  expect(error).toMatchObject({ error: { code: 'UNKNOWN_MACHINE' } });
 });
