@@ -2,8 +2,11 @@
 import { fromPromise } from 'xstate';
 import type { ActorError } from './journey';
 
-/** Shown on the screen after a refused event or a failed activity; cleared by the next accepted event. */
-export type ScreenError = Pick<ActorError, 'code' | 'message'>;
+/**
+ * Shown on the screen after a refused event or a failed activity; cleared by the next accepted event.
+ * `details` are the refusal's own (e.g. the months left of a maximum), when it has any.
+ */
+export type ScreenError = Pick<ActorError, 'code' | 'message'> & { details?: unknown };
 
 /** A stub the machine host replaces by the activity of the same name. */
 export function hostedActor<TOutput, TInput>() {
@@ -13,8 +16,8 @@ export function hostedActor<TOutput, TInput>() {
 /** An invoked actor's failure as the screen shows it (the host delivers ActorError; anything else is unexpected). */
 export function actorErrorOf(error: unknown): ScreenError {
   if (typeof error === 'object' && error !== null) {
-    const { code, message } = error as Partial<ActorError>;
-    if (typeof code === 'string' && typeof message === 'string') return { code, message };
+    const { code, message, details } = error as Partial<ActorError>;
+    if (typeof code === 'string' && typeof message === 'string') return details === undefined ? { code, message } : { code, message, details };
   }
   return { code: 'ACTIVITY_FAILED', message: error instanceof Error ? error.message : String(error) };
 }

@@ -16,6 +16,7 @@ import {
   WORKER_STATUS_CODES,
   assessRequest,
   computeWorkload,
+  formLimits,
   formsOf,
   isLeaveOpenIn,
   isValidNiss,
@@ -35,9 +36,10 @@ import {
   type TransitionActor,
   type WorkerStatus,
 } from '../../domain';
+import { errorText } from '../../domain/error-catalogue';
 import type { ActorError } from '../journey';
 import type { ScreenError } from '../actors';
-import type { Acting, Occupation, RequestRecord, RequestSummary, School, WorkerIdentity } from './contracts';
+import type { Acting, Occupation, OtherRequestsInput, RequestRecord, RequestSummary, School, WorkerIdentity } from './contracts';
 import type { RequestInput } from './events';
 
 export type { ScreenError } from '../actors';
@@ -142,8 +144,9 @@ export function initialContext(input: RequestInput): RequestContext {
   };
 }
 
-export function screenErrorOf(error: DomainError | ActorError | { code: string; message: string }): ScreenError {
-  return { code: error.code, message: error.message };
+/** The screen's error, with the details its text is written from (the API renders it in the caller's language). */
+export function screenErrorOf(error: DomainError | ActorError | { code: string; message: string; details?: unknown }): ScreenError {
+  return 'details' in error && error.details !== undefined ? { code: error.code, message: error.message, details: error.details } : { code: error.code, message: error.message };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -152,20 +155,10 @@ export function screenErrorOf(error: DomainError | ActorError | { code: string; 
 /** As PO the community and the school are required; in own-company mode there are none. */
 export function selectionModeError(mode: Acting['mode'], selection: WorkerSelectionFields): ScreenError | null {
   if (mode === 'PO' && (selection.community === null || selection.school === null)) {
-    return {
-      code: 'SELECTION_INCOMPLETE',
-      message:
-        'Acting as organising authority (PO), choose the community and type the number of the school where the worker is occupied ' +
-        '(the worker must be occupied in one of the PO’s schools of that community).',
-    };
+    return { code: 'SELECTION_INCOMPLETE', message: errorText('SELECTION_INCOMPLETE') };
   }
   if (mode === 'OWN_COMPANY' && (selection.community !== null || selection.school !== null)) {
-    return {
-      code: 'SELECTION_NOT_FOR_MODE',
-      message:
-        'Acting on behalf of the connected company, there is no community or school: the worker is one of the enterprise’s own staff ' +
-        '(act as organising authority to select teaching staff).',
-    };
+    return { code: 'SELECTION_NOT_FOR_MODE', message: errorText('SELECTION_NOT_FOR_MODE') };
   }
   return null;
 }
@@ -244,20 +237,30 @@ export function assessmentOf(context: RequestContext, answers = context.answers)
   const characteristics = answers && characteristicsOf(answers);
   if (context.leave === null || context.form === null || !characteristics) return null;
   return assessRequest(
-    { community: communityOf(context), leave: context.leave, form: context.form, characteristics, workerBirthDate: workerBirthDate(context) },
+    {
+      community: communityOf(context),
+      leave: context.leave,
+      form: context.form,
+      characteristics,
+      workerBirthDate: workerBirthDate(context),
+      ...(context.selected ? { knownEmployerCount: context.selected.employerCount } : {}),
+    },
     { today: context.openedOn, fullLoads: context.fullLoads },
   );
 }
 
-const LEVEL_MISSING: ScreenError = {
-  code: 'EDUCATION_LEVEL_MISSING',
-  message: 'Choose the education level: its full-time load (in periods) is the measure of the workload.',
-};
+/** The period to check against the worker's other requests; only once the answers are allowed. */
+export function otherRequestsInputOf(context: RequestContext): OtherRequestsInput {
+  const { selected, leave, form, answers } = context;
+  if (selected === null || leave === null || form === null || answers?.start == null || answers.end === null) {
+    throw new Error('The worker, the leave and the dates are known before the other requests are checked');
+  }
+  return { acting: { enterprise: context.acting.enterprise, mode: context.acting.mode }, niss: selected.worker.niss, leave, form, start: answers.start, end: answers.end };
+}
 
-const DRAFT_INCOMPLETE: ScreenError = {
-  code: 'DRAFT_INCOMPLETE',
-  message: 'A request is confirmed only once the worker is selected, the leave chosen and every question answered.',
-};
+const LEVEL_MISSING: ScreenError = { code: 'EDUCATION_LEVEL_MISSING', message: errorText('EDUCATION_LEVEL_MISSING') };
+
+const DRAFT_INCOMPLETE: ScreenError = { code: 'DRAFT_INCOMPLETE', message: errorText('DRAFT_INCOMPLETE') };
 
 /** The first refusal of the answers (leave, workload against the full load, dates, period limits, age), or null. */
 export function answersError(context: RequestContext, answers: RequestAnswers | null): ScreenError | null {
@@ -324,7 +327,12 @@ function choicesOf(context: RequestContext) {
         leaves: LEAVE_CODES.filter((code) => community === null || isLeaveOpenIn(code, community)).map((code) => ({
           code,
           label: LEAVES[code].label,
-          forms: formsOf(code).map((form) => ({ code: form, label: LEAVE_FORMS[form].label })),
+          // A UI shows the leave screen's note (employerAgreement) beside the forms that need the agreement.
+          forms: formsOf(code).map((form) => ({
+            code: form,
+            label: LEAVE_FORMS[form].label,
+            requiresEmployerAgreement: formLimits(code, form)?.requiresEmployerAgreement === true,
+          })),
         })),
       };
     }

@@ -1,6 +1,6 @@
 /**
  * Journey 3 — introducing a career-interruption request (guide, step 3), then its lifecycle after the
- * ticket (our model, DOMAIN.md "After the ticket"). Screens in the guide's order: worker selection
+ * ticket (our model, docs/domain.md "Request lifecycle"). Screens in the guide's order: worker selection
  * ("Sélectionner"), "Introduire une nouvelle demande" again, the leave ("Suivant"), the questions, the
  * confirmation ("Confirmer") and the ticket. Every status change is recorded in the overview's read model
  * by `recordRequest`, with a version the machine increments, who made it and why.
@@ -10,12 +10,16 @@ import { assertTransition, canTransition, isDomainError, type RequestStatus } fr
 import { actorErrorOf, hostedActor, showActorError } from '../actors';
 import { BUSY, defineJourney, screenMeta } from '../journey';
 import type {
+  AdmitRequestInput,
+  AdmitRequestOutput,
   CheckWorkerInput,
   CheckWorkerOutput,
   IssueTicketInput,
   IssueTicketOutput,
   NotifyWorkerInput,
   NotifyWorkerOutput,
+  OtherRequestsInput,
+  OtherRequestsOutput,
   RecordRequestOutput,
   RequestRecord,
   RequestSummary,
@@ -25,8 +29,10 @@ import {
   answersOf,
   initialContext,
   leaveChoiceError,
+  otherRequestsInputOf,
   publicContextOf,
   requestRecordOf,
+  screenErrorOf,
   selectionModeError,
   summaryOf,
   withLeave,
@@ -40,7 +46,7 @@ import {
   type WorkerSelectionFields,
 } from './context';
 import { REQUEST_BACKOFFICE_EVENTS, requestEvents, requestInputSchema, type RequestEvent, type RequestInput } from './events';
-import { requestLabels } from './labels';
+import { requestLabels, requestLabelsDe, requestLabelsNl } from './labels';
 
 export type * from './contracts';
 export type { RequestAnswers, RequestContext, RequestPublicContext, ScreenError, SelectedWorker, WorkerSelectionFields } from './context';
@@ -70,7 +76,7 @@ function submissionError(context: RequestContext): ScreenError | null {
   try {
     assertTransition(context.requestStatus, 'submitted');
   } catch (error) {
-    if (isDomainError(error)) return { code: error.code, message: error.message };
+    if (isDomainError(error)) return screenErrorOf(error);
     throw error;
   }
   return answersError(context, context.answers);
@@ -115,6 +121,13 @@ const abandonDraft = [
  * they always did (every `recordRetry`, without end); see the README, "Changing a journey".
  */
 export const BOUNDED_RECORD_RETRIES = 'request-bounded-record-retries';
+/**
+ * Versioned change (Temporal patch id): the period is checked against the worker's other requests of
+ * every PO — early, once the questions are answered (`checkOtherRequests`), and again at CONFIRM, where
+ * the check and the ticket are one locked transaction (`admitRequest`, instead of `issueTicket`).
+ * Journeys started before the change go on as they did (no check, `issueTicket`).
+ */
+export const RULES_ACROSS_REQUESTS = 'request-rules-across-requests';
 /** Rounds of failed records (each one the activity's own retries) before the journey waits for an operator. */
 export const MAX_RECORD_FAILURES = 5;
 /** The attention code of a journey whose record kept failing (search attribute JourneyAttention). */
@@ -161,6 +174,8 @@ export const requestMachine = setup({
     checkWorker: hostedActor<CheckWorkerOutput, CheckWorkerInput>(),
     recordRequest: hostedActor<RecordRequestOutput, RequestRecord>(),
     issueTicket: hostedActor<IssueTicketOutput, IssueTicketInput>(),
+    checkOtherRequests: hostedActor<OtherRequestsOutput, OtherRequestsInput>(),
+    admitRequest: hostedActor<AdmitRequestOutput, AdmitRequestInput>(),
     notifyWorker: hostedActor<NotifyWorkerOutput, NotifyWorkerInput>(),
   },
   delays: {
@@ -175,6 +190,8 @@ export const requestMachine = setup({
     isLeaveChoiceAllowed: ({ context }, params: { leave: RequestContext['leave'] & {}; form: RequestContext['form'] & {} }) =>
       leaveChoiceError(context, params.leave, params.form) === null,
     areAnswersAllowed: ({ context }, params: { answers: RequestAnswers | null }) => answersError(context, params.answers) === null,
+    /** areAnswersAllowed for the answers the ANSWER_QUESTIONS event carries (a guard without params, for `and`). */
+    areAnsweredQuestionsAllowed: ({ context, event }) => event.type === 'ANSWER_QUESTIONS' && answersError(context, answersOf(context, event)) === null,
     isReadyToSubmit: ({ context }) => submissionError(context) === null,
     hasTicket: ({ context }) => context.ticket !== null,
     isRecorded: ({ context }) => context.recorded ?? context.version > 0,
@@ -210,6 +227,15 @@ export const requestMachine = setup({
       statusReason: context.pending ? context.pending.reason : context.statusReason,
       pending: null,
       error: null,
+    })),
+    /** The admitted request's ticket (kept when it had one: sent back and confirmed again), to be recorded as submitted. */
+    admit: assign(({ context }, params: { output: AdmitRequestOutput }) => ({
+      ticket: context.ticket ?? params.output.ticket,
+      issuedAt: context.issuedAt ?? params.output.issuedAt,
+      pending: {
+        status: 'submitted' as const,
+        reason: context.ticket ? 'Confirmed again by the employer after correction.' : 'Confirmed by the employer: all information is correct.',
+      },
     })),
     /** A draft that ends before anything was recorded. */
     closeUnrecorded: assign((_, params: PendingChange) => ({ requestStatus: params.status, statusReason: params.reason })),
@@ -316,6 +342,11 @@ export const requestMachine = setup({
       on: {
         ANSWER_QUESTIONS: [
           {
+            guard: and([{ type: 'patched', params: { id: RULES_ACROSS_REQUESTS } }, 'areAnsweredQuestionsAllowed']),
+            target: 'checkingOtherRequests',
+            actions: ['clearError', { type: 'keepAnswers', params: ({ context, event }) => ({ answers: answersOf(context, event) }) }],
+          },
+          {
             guard: { type: 'areAnswersAllowed', params: ({ context, event }) => ({ answers: answersOf(context, event) }) },
             target: 'confirmation',
             actions: ['clearError', { type: 'keepAnswers', params: ({ context, event }) => ({ answers: answersOf(context, event) }) }],
@@ -333,11 +364,23 @@ export const requestMachine = setup({
         ABANDON: abandonDraft,
       },
     },
+    // The user learns on the questions screen already that the period clashes with another request.
+    checkingOtherRequests: {
+      meta: BUSY,
+      invoke: {
+        id: 'checkOtherRequests',
+        src: 'checkOtherRequests',
+        input: ({ context }) => otherRequestsInputOf(context),
+        onDone: { target: 'confirmation' },
+        onError: { target: 'questions', actions: showActorError },
+      },
+    },
     confirmation: {
       meta: screen('confirmation'),
       after: expiresWhenUntouched,
       on: {
         CONFIRM: [
+          { guard: and([{ type: 'patched', params: { id: RULES_ACROSS_REQUESTS } }, 'isReadyToSubmit']), target: 'admittingRequest', actions: 'clearError' },
           {
             // Sent back to the employer and confirmed again: the request keeps its ticket.
             guard: and(['isReadyToSubmit', 'hasTicket']),
@@ -364,6 +407,18 @@ export const requestMachine = setup({
             { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed by the employer: all information is correct.' } },
           ],
         },
+        onError: { target: 'confirmation', actions: showActorError },
+      },
+    },
+    // Checked again and the ticket issued in one transaction locked on the worker: two confirmations at
+    // once for the same worker cannot both pass. A refusal leaves the request on its confirmation page.
+    admittingRequest: {
+      meta: BUSY,
+      invoke: {
+        id: 'admitRequest',
+        src: 'admitRequest',
+        input: ({ context }) => otherRequestsInputOf(context),
+        onDone: { target: 'recordingSubmission', actions: { type: 'admit', params: ({ event }) => ({ output: event.output }) } },
         onError: { target: 'confirmation', actions: showActorError },
       },
     },
@@ -496,6 +551,6 @@ export const requestJourney = defineJourney({
   events: requestEvents,
   publicContext: publicContextOf,
   backofficeEvents: REQUEST_BACKOFFICE_EVENTS,
-  patches: [BOUNDED_RECORD_RETRIES],
-  labels: requestLabels,
+  patches: [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS],
+  labels: { fr: requestLabels, nl: requestLabelsNl, de: requestLabelsDe },
 });

@@ -76,4 +76,8 @@ export const requestSampleActorEvents = [
   { type: 'xstate.error.actor.checkWorker', error: { code: 'REGISTRY_UNAVAILABLE', message: 'The registry does not answer.' } },
   { type: 'xstate.error.actor.issueTicket', error: { code: 'TICKETS_UNAVAILABLE', message: 'No ticket could be issued.' } },
   { type: 'xstate.error.actor.notifyWorker', error: { code: 'MAIL_UNAVAILABLE', message: 'The mail relay refused the message.' } },
+  { type: 'xstate.done.actor.checkOtherRequests', output: { counted: 0, monthsUsed: 0, monthsLeft: 8 } },
+  { type: 'xstate.error.actor.checkOtherRequests', error: { code: 'REQUEST_PERIOD_OVERLAP', message: 'The period overlaps another parental leave of the worker.' } },
+  { type: 'xstate.done.actor.admitRequest', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },
+  { type: 'xstate.error.actor.admitRequest', error: { code: 'LEAVE_MAXIMUM_EXCEEDED', message: 'The parental leave maximum is used up.' } },
 ] as const;

@@ -9,17 +9,21 @@ import { toView } from '../../../machines/journey';
 import {
   requestJourney,
   requestMachine,
+  type AdmitRequestOutput,
   type CheckWorkerInput,
   type CheckWorkerOutput,
   type IssueTicketInput,
   type IssueTicketOutput,
   type NotifyWorkerInput,
   type NotifyWorkerOutput,
+  type OtherRequestsInput,
+  type OtherRequestsOutput,
   type RecordRequestOutput,
   type RequestEvent,
   type RequestEventPayload,
   type RequestInput,
   type RequestRecord,
+  RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
 import { requestSampleActorEvents, requestSampleEventList, requestSampleInput, teacherCheck } from '../../support/request-sample-events';
 import { replayPath, startLocal, stopLocalJourneys, type MachinePath } from '../../support/journey-driver';
@@ -47,12 +51,23 @@ const screenOf = (snapshot: Snapshot) => toView(requestJourney, snapshot, 'paths
 const stateOf = (snapshot: Snapshot) => String(snapshot.value);
 
 const shortestPaths = getShortestPaths(requestMachine, { input, events, serializeState });
+// Runs started before the check of the worker's other requests (the host's `patched` answers false for
+// it) keep a state of their own. Only that patch: without the bound on record retries, every failed
+// round would be a new vertex, and the graph would have no end.
+const unpatchedPaths = getShortestPaths(
+  requestMachine.provide({ guards: { patched: (_: unknown, params: { id: string }) => params.id !== RULES_ACROSS_REQUESTS } }),
+  { input, events, serializeState },
+);
 
 describe('request paths (xstate/graph)', () => {
   afterEach(stopLocalJourneys);
 
-  it('reaches every state of the machine by a shortest path', () => {
-    expect([...new Set(shortestPaths.map((p) => stateOf(p.state)))].sort()).toEqual([...stateKeys].sort());
+  it('reaches every state of the machine by a shortest path (some only in runs that predate a versioned change)', () => {
+    const reached = new Set(shortestPaths.map((p) => stateOf(p.state)));
+    const reachedUnpatched = new Set(unpatchedPaths.map((p) => stateOf(p.state)));
+    expect([...new Set([...reached, ...reachedUnpatched])].sort()).toEqual([...stateKeys].sort());
+    // Only the ticket issued without the check of the worker's other requests is left to the old runs.
+    expect(stateKeys.filter((key) => !reached.has(key))).toEqual(['issuingTicket']);
   });
 
   it('reaches every screen, the busy one included', () => {
@@ -108,7 +123,13 @@ describe('request paths (xstate/graph)', () => {
   });
 
   // The activities answer as the first sample of each actor does (a worker accepted, every record written).
-  const happyActorEvents = new Set(['xstate.done.actor.recordRequest', 'xstate.done.actor.issueTicket', 'xstate.done.actor.notifyWorker']);
+  const happyActorEvents = new Set([
+    'xstate.done.actor.recordRequest',
+    'xstate.done.actor.issueTicket',
+    'xstate.done.actor.notifyWorker',
+    'xstate.done.actor.checkOtherRequests',
+    'xstate.done.actor.admitRequest',
+  ]);
   const isReplayable = (path: (typeof shortestPaths)[number]) =>
     path.steps.every(({ event }) => {
       const type: string = event.type;
@@ -126,6 +147,8 @@ describe('request paths (xstate/graph)', () => {
           recordRequest: fromPromise<RecordRequestOutput, RequestRecord>(({ input: record }) => Promise.resolve({ version: record.version })),
           issueTicket: fromPromise<IssueTicketOutput, IssueTicketInput>(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
           notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(() => Promise.resolve({ notified: true })),
+          checkOtherRequests: fromPromise<OtherRequestsOutput, OtherRequestsInput>(() => Promise.resolve({ counted: 0, monthsUsed: 0, monthsLeft: 8 })),
+          admitRequest: fromPromise<AdmitRequestOutput, OtherRequestsInput>(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
         },
         delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000 },
       });

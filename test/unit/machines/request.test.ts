@@ -3,13 +3,17 @@
  * (each payload parsed by the journey's schema, refused unless `snapshot.can` accepts it, then sent; the
  * driver waits until no activity runs).
  */
-import { SimulatedClock, createActor, fromPromise, waitFor, type AnyStateNode } from 'xstate';
-import { toView, type JourneyView } from '../../../machines/journey';
+import { SimulatedClock, fromPromise, type Actor, type AnyStateNode } from 'xstate';
+import { EVENT_INVALID, toView, type JourneyView } from '../../../machines/journey';
+import { localTransport } from '../../support/journey-driver';
 import {
   requestJourney,
   requestMachine,
+  type AdmitRequestOutput,
   type CheckWorkerInput,
   type CheckWorkerOutput,
+  type OtherRequestsInput,
+  type OtherRequestsOutput,
   type IssueTicketOutput,
   type NotifyWorkerInput,
   type NotifyWorkerOutput,
@@ -21,6 +25,7 @@ import {
   type RequestRecord,
   MAX_RECORD_FAILURES,
   RECORD_BLOCKED,
+  RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
 import type { IsoDate } from '../../../domain';
 import type { ActorError } from '../../../machines/journey';
@@ -34,6 +39,10 @@ interface Stubs {
   /** Return an ActorError to fail the activity. */
   recordRequest?: (input: RequestRecord) => RecordRequestOutput | ActorError;
   issueTicket?: () => IssueTicketOutput | ActorError;
+  /** The early check of the worker's other requests (questions answered). */
+  checkOtherRequests?: (input: OtherRequestsInput) => OtherRequestsOutput | ActorError;
+  /** The check again and the ticket at CONFIRM; by default, the ticket as issueTicket gives it. */
+  admitRequest?: (input: OtherRequestsInput) => AdmitRequestOutput | ActorError;
   notifyWorker?: (input: NotifyWorkerInput) => NotifyWorkerOutput | ActorError;
 }
 
@@ -93,7 +102,14 @@ afterEach(() => running.splice(0).forEach((actor) => actor.stop()));
 
 function startRequest(options: DriverOptions = {}) {
   const records: RequestRecord[] = [];
-  const calls = { checkWorker: [] as CheckWorkerInput[], issueTicket: 0, notifyWorker: [] as NotifyWorkerInput[] };
+  const calls = {
+    checkWorker: [] as CheckWorkerInput[],
+    issueTicket: 0,
+    checkOtherRequests: [] as OtherRequestsInput[],
+    admitRequest: [] as OtherRequestsInput[],
+    notifyWorker: [] as NotifyWorkerInput[],
+  };
+  const defaultTicket = { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' };
   const stubs = options.stubs ?? {};
   const machine = requestMachine.provide({
     actors: {
@@ -109,7 +125,15 @@ function startRequest(options: DriverOptions = {}) {
       // Like the activity: the same ticket for the same journey, however often called.
       issueTicket: fromPromise<IssueTicketOutput, Record<string, never>>(() => {
         calls.issueTicket++;
-        return settle(stubs.issueTicket ? stubs.issueTicket() : { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' });
+        return settle(stubs.issueTicket ? stubs.issueTicket() : defaultTicket);
+      }),
+      checkOtherRequests: fromPromise<OtherRequestsOutput, OtherRequestsInput>(({ input }) => {
+        calls.checkOtherRequests.push(input);
+        return settle(stubs.checkOtherRequests ? stubs.checkOtherRequests(input) : { counted: 0, monthsUsed: 0, monthsLeft: 8 });
+      }),
+      admitRequest: fromPromise<AdmitRequestOutput, OtherRequestsInput>(({ input }) => {
+        calls.admitRequest.push(input);
+        return settle(stubs.admitRequest ? stubs.admitRequest(input) : stubs.issueTicket ? stubs.issueTicket() : defaultTicket);
       }),
       notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(({ input }) => {
         calls.notifyWorker.push(input);
@@ -123,12 +147,14 @@ function startRequest(options: DriverOptions = {}) {
   });
   const { acting, ...rest } = options.input ?? {};
   const input = { ...requestSampleInput, ...rest, acting: { ...requestSampleInput.acting, ...acting } } as RequestInput;
-  const actor = createActor(machine, { input, ...(options.clock ? { clock: options.clock } : {}) });
-  running.push(actor);
-  actor.start();
+  // The shared journey driver's in-memory transport: events refused as the host refuses them (checkEvent).
+  const transport = localTransport({ ...requestJourney, machine }, { input, ...(options.clock ? { clock: options.clock } : {}) });
+  running.push(transport);
+  void transport.start();
+  const actor = transport.actor as unknown as Actor<typeof machine>;
 
-  const view = (): JourneyView => toView(requestJourney, actor.getSnapshot(), 'owner');
-  const settled = () => waitFor(actor, (s) => s.status !== 'active' || toView(requestJourney, s, 'owner').screen !== 'busy', { timeout: 2_000 });
+  const view = (): JourneyView => toView(requestJourney, transport.snapshot(), 'owner');
+  const settled = () => transport.settled();
 
   return {
     actor,
@@ -139,19 +165,14 @@ function startRequest(options: DriverOptions = {}) {
     settled,
     /** As the host: schema, then `can`, then send and wait until settled. */
     async send(payload: RequestEventPayload): Promise<JourneyView> {
-      const event = parseEvent(payload);
-      const snapshot = actor.getSnapshot();
-      if (snapshot.status !== 'active' || !snapshot.can(event)) throw new NotAllowed(`${event.type} is not allowed on ${view().state}`);
-      actor.send(event);
-      await settled();
-      return view();
+      const sent = await transport.send(payload);
+      if (sent.ok) return sent.view;
+      // The schema's refusal with its issues, as the tests of the schemas read them.
+      if (sent.refusal.code === EVENT_INVALID) parseEvent(payload);
+      throw new NotAllowed(sent.refusal.message);
     },
     /** Past the schema: only the machine's own guards judge the event. */
-    async sendRaw(event: RequestEvent): Promise<JourneyView> {
-      actor.send(event);
-      await settled();
-      return view();
-    },
+    sendRaw: (event: RequestEvent): Promise<JourneyView> => transport.sendUnchecked(event),
     allows: (payload: RequestEventPayload) => actor.getSnapshot().can(parseEvent(payload)),
   };
 }
@@ -208,14 +229,14 @@ describe('request journey definition', () => {
       for (const key of meta.labels ?? []) {
         used.add(key);
         expect(key).toMatch(new RegExp(`^request\\.${meta.screen}\\.\\w+$`));
-        expect({ key, text: requestJourney.labels[key] }).toEqual({ key, text: expect.stringMatching(/\S/) as string });
+        expect({ key, text: requestJourney.labels.fr[key] }).toEqual({ key, text: expect.stringMatching(/\S/) as string });
       }
     }
-    expect(Object.keys(requestJourney.labels).sort()).toEqual([...used].sort());
+    expect(Object.keys(requestJourney.labels.fr).sort()).toEqual([...used].sort());
   });
 
   it('uses the guide’s wording', () => {
-    const texts = Object.values(requestJourney.labels);
+    const texts = Object.values(requestJourney.labels.fr);
     for (const phrase of [
       'Introduire une nouvelle demande',
       'Sélectionner',
@@ -248,8 +269,8 @@ describe('request journey definition', () => {
     });
     expect(wrong.success).toBe(false);
     const messages = wrong.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-    expect(messages).toMatch(/acting\.enterprise: .*check digits/i);
-    expect(messages).toMatch(/openedOn: .*2025-02-30 is not a day/);
+    expect(messages).toMatch(/acting\.enterprise: Les chiffres de contrôle 89 du numéro BCE ne correspondent pas/);
+    expect(messages).toMatch(/openedOn: La date 2025-02-30 n’existe pas dans le calendrier/);
     expect(messages).toMatch(/fullLoads\.PRIMARY: A full-time load is a whole number of periods/);
   });
 });
@@ -327,7 +348,7 @@ describe('worker selection', () => {
     const { community: _community, ...withoutCommunity } = sample.SELECT_WORKER;
     const view = await d.send(withoutCommunity);
     expect(view.state).toBe('workerSelection');
-    expect(d.context().error).toEqual({ code: 'SELECTION_INCOMPLETE', message: expect.stringMatching(/choose the community/) as string });
+    expect(d.context().error).toEqual({ code: 'SELECTION_INCOMPLETE', message: expect.stringMatching(/choisissez la communauté/) as string });
     expect(d.context().selection).toEqual({ community: null, school: '0321654968', niss: teacher.niss, status: 'STATUTORY', email: teacher.email });
     expect(d.calls.checkWorker).toEqual([]);
     await d.send(sample.SELECT_WORKER);
@@ -407,10 +428,10 @@ describe('leave selection', () => {
       code: 'PARENTAL',
       label: 'Congé parental',
       forms: [
-        { code: 'FULL', label: 'Interruption complète' },
-        { code: 'HALF', label: 'Réduction des prestations à mi-temps' },
-        { code: 'ONE_FIFTH', label: 'Réduction des prestations d’1/5' },
-        { code: 'ONE_TENTH', label: 'Réduction des prestations d’1/10' },
+        { code: 'FULL', label: 'Interruption complète', requiresEmployerAgreement: false },
+        { code: 'HALF', label: 'Réduction des prestations à mi-temps', requiresEmployerAgreement: false },
+        { code: 'ONE_FIFTH', label: 'Réduction des prestations d’1/5', requiresEmployerAgreement: false },
+        { code: 'ONE_TENTH', label: 'Réduction des prestations d’1/10', requiresEmployerAgreement: true },
       ],
     });
   });
@@ -421,7 +442,8 @@ describe('leave selection', () => {
     expect(view.state).toBe('leaveSelection');
     expect(d.context().error).toEqual({
       code: 'LEAVE_NOT_OPEN_IN_COMMUNITY',
-      message: expect.stringMatching(/Interruption de carrière ordinaire is not open in the Communauté flamande/) as string,
+      message: expect.stringMatching(/« Interruption de carrière ordinaire » n’est pas ouvert dans l’enseignement de la Communauté flamande/) as string,
+      details: { field: 'leave', leave: 'ORDINARY_INTERRUPTION', community: 'NL', open: ['FR', 'DE'] },
     });
     expect(d.context().leave).toBeNull();
     await d.send(sample.CHOOSE_LEAVE);
@@ -431,7 +453,7 @@ describe('leave selection', () => {
 
   it('refuses a form the leave does not have: by the schema, and by the machine’s guard', async () => {
     expect(refusal({ type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'PARTIAL' }).issues).toEqual([
-      { path: 'form', code: 'LEAVE_FORM_NOT_ALLOWED', message: expect.stringMatching(/Congé parental cannot be taken as "Interruption partielle"/) as string },
+      { path: 'form', code: 'LEAVE_FORM_NOT_ALLOWED', message: expect.stringMatching(/« Congé parental » ne peut pas être pris sous la forme « Interruption partielle »/) as string },
     ]);
     const d = await atLeaveSelection('FR');
     await d.sendRaw({ type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'PARTIAL' });
@@ -473,13 +495,13 @@ describe('questions', () => {
       ['before', 'WORKLOAD_IN_HOURS'],
       ['during', 'WORKLOAD_IN_HOURS'],
     ]);
-    expect(issues[0]?.message).toMatch(/in periods, never converted to hours or minutes/);
+    expect(issues[0]?.message).toMatch(/s’indique en périodes, sans la convertir en heures ou en minutes/);
     expect(refusal({ ...sample.ANSWER_QUESTIONS, before: 19.5 }).issues[0]).toMatchObject({ path: 'before', code: 'WORKLOAD_NOT_WHOLE' });
   });
 
   it('refuses a workload during the interruption not below the one before (WORKLOAD_ORDER): schema and machine', async () => {
     expect(refusal({ ...sample.ANSWER_QUESTIONS, before: 12, during: 12 }).issues).toEqual([
-      { path: 'during', code: 'WORKLOAD_ORDER', message: 'The workload during the interruption (12) must be lower than the workload before it (12).' },
+      { path: 'during', code: 'WORKLOAD_ORDER', message: 'La charge de travail pendant l’interruption (12) doit être inférieure à la charge avant l’interruption (12).' },
     ]);
     const d = await atQuestions();
     await d.sendRaw({ ...(parseEvent(sample.ANSWER_QUESTIONS) as Extract<RequestEvent, { type: 'ANSWER_QUESTIONS' }>), before: 10, during: 14 });
@@ -489,7 +511,7 @@ describe('questions', () => {
 
   it('refuses an end date before the start date (DATES_ORDER): schema and machine', async () => {
     expect(refusal({ ...sample.ANSWER_QUESTIONS, start: '2025-10-31', end: '2025-09-01' }).issues).toEqual([
-      { path: 'end', code: 'DATES_ORDER', message: 'The end date (2025-09-01) must be after the start date (2025-10-31).' },
+      { path: 'end', code: 'DATES_ORDER', message: 'La date de fin (2025-09-01) doit suivre la date de début (2025-10-31).' },
     ]);
     const d = await atQuestions();
     await d.sendRaw({ ...(parseEvent(sample.ANSWER_QUESTIONS) as Extract<RequestEvent, { type: 'ANSWER_QUESTIONS' }>), start: '2025-10-31' as IsoDate, end: '2025-09-01' as IsoDate });
@@ -509,7 +531,8 @@ describe('questions', () => {
     expect(d.view().state).toBe('questions');
     expect(d.context().error).toEqual({
       code: 'WORKLOAD_ABOVE_FULL_LOAD',
-      message: 'The workload before the interruption (24 periods) exceeds the full-time load of 22 periods.',
+      message: 'La charge de travail avant l’interruption (24 périodes) dépasse la charge complète de 22 périodes.',
+      details: { field: 'before', before: 24, fullLoad: 22 },
     });
     // The answers as typed stay on the screen.
     expect(d.context().answers).toMatchObject({ before: 24, during: 12 });
@@ -523,7 +546,8 @@ describe('questions', () => {
     await d.send({ ...sample.ANSWER_QUESTIONS, end: '2025-11-30' });
     expect(d.context().error).toEqual({
       code: 'PERIOD_BLOCK',
-      message: 'Congé parental (Réduction des prestations à mi-temps) is taken in blocks of 2 month(s); this period is 3 months.',
+      message: '« Congé parental » (Réduction des prestations à mi-temps) se prend par périodes de 2 mois ou d’un multiple ; celle-ci dure 3 mois.',
+      details: { field: 'end', leave: 'PARENTAL', form: 'HALF', months: 3, extraDays: 0, block: 2 },
     });
   });
 
@@ -603,7 +627,11 @@ describe('confirmation', () => {
     const view = await d.send(sample.CONFIRM);
     expect(view).toMatchObject({ state: 'awaitingWorker', screen: 'awaitingWorker', allowedEvents: ['WITHDRAW', 'WORKER_PART_COMPLETED'] });
     expect(d.context()).toMatchObject({ requestStatus: 'awaiting_worker', ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', workerNotified: true });
-    expect(d.calls.issueTicket).toBe(1);
+    // The ticket comes with the admission against the worker's other requests (one locked transaction).
+    const period = { acting: { enterprise: '0123456749', mode: 'PO' }, niss: teacher.niss, leave: 'PARENTAL', form: 'HALF', start: '2025-09-01', end: '2025-10-31' };
+    expect(d.calls.checkOtherRequests).toEqual([period]);
+    expect(d.calls.admitRequest).toEqual([period]);
+    expect(d.calls.issueTicket).toBe(0);
     expect(d.calls.notifyWorker).toEqual([
       { ticket: 'BAW-2025-000001', worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName }, email: teacher.email },
     ]);
@@ -637,7 +665,9 @@ describe('confirmation', () => {
     failSubmission = false;
     await d.send(sample.CONFIRM);
     expect(d.view().state).toBe('awaitingWorker');
-    expect(d.calls.issueTicket).toBe(1);
+    // Admitted again (the rules are checked at every confirmation): the ticket and its time are kept.
+    expect(d.calls.admitRequest).toHaveLength(2);
+    expect(d.context()).toMatchObject({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' });
     expect(d.records.map((r) => [r.version, r.status])).toEqual([
       [1, 'draft'],
       [3, 'submitted'],
@@ -924,7 +954,8 @@ describe('lifecycle after the ticket', () => {
     await d.send({ ...sample.ANSWER_QUESTIONS, before: 22, during: 11 });
     await d.send(sample.CONFIRM);
     expect(d.view().state).toBe('awaitingWorker');
-    expect(d.calls.issueTicket).toBe(1);
+    expect(d.calls.admitRequest).toHaveLength(2);
+    expect(d.context().ticket).toBe('BAW-2025-000001');
     expect(d.calls.notifyWorker).toHaveLength(2);
     expect(d.records.map(({ version, status, by, ticket }) => [version, status, by, ticket])).toEqual([
       [1, 'draft', 'employer', null],
@@ -1021,5 +1052,68 @@ describe('public context', () => {
     );
     expect(d.context().acting).toEqual({ enterprise: '0123456749', mode: 'PO', enterpriseName: poY.name });
     expect(JSON.parse(JSON.stringify(d.context()))).toEqual(d.context());
+  });
+});
+
+describe('the worker’s other requests', () => {
+  const overlap = {
+    code: 'REQUEST_PERIOD_OVERLAP',
+    message: 'The worker already has a request of Congé parental for a period that overlaps 2025-09-01 → 2025-10-31.',
+    details: { rules: ['REQUEST_PERIOD_OVERLAP', 'LEAVE_MAXIMUM_EXCEEDED'], maximum: 8, monthsUsed: 8, monthsLeft: 0 },
+  };
+
+  it('refuses the answers on the questions screen when the period clashes, with the refusal’s details', async () => {
+    const d = startRequest({ stubs: { checkOtherRequests: (input) => (input.start === '2025-09-01' ? overlap : { counted: 1, monthsUsed: 2, monthsLeft: 6 }) } });
+    const view = await toConfirmation(d);
+    expect(view.state).toBe('questions');
+    expect(d.context().error).toEqual(overlap);
+    expect(d.context().answers).toMatchObject({ start: '2025-09-01', end: '2025-10-31' });
+    expect(d.calls.admitRequest).toEqual([]);
+    // Other dates: checked again, and on to the confirmation.
+    await d.send({ ...sample.ANSWER_QUESTIONS, start: '2025-11-01', end: '2025-12-31' });
+    expect(d.view().state).toBe('confirmation');
+    expect(d.context().error).toBeNull();
+    expect(d.calls.checkOtherRequests.map((c) => c.start)).toEqual(['2025-09-01', '2025-11-01']);
+  });
+
+  it('a refusal at CONFIRM (another confirmation came first) stays on the confirmation page, without a ticket', async () => {
+    const d = startRequest({ stubs: { admitRequest: () => overlap } });
+    await toConfirmation(d);
+    const view = await d.send(sample.CONFIRM);
+    expect(view.state).toBe('confirmation');
+    expect(d.context()).toMatchObject({ requestStatus: 'draft', ticket: null, error: overlap });
+    expect(statuses(d)).toEqual(['draft']);
+  });
+
+  it('shows the 1/10 parental leave’s need of the employer’s agreement on the leave screen', async () => {
+    const d = startRequest();
+    await d.send(sample.SELECT_WORKER);
+    const view = await d.send(sample.START_REQUEST);
+    expect(view.labels).toContain('request.leaveSelection.employerAgreement');
+    const parental = (d.context().choices as { leaves: { code: string; forms: { code: string; requiresEmployerAgreement: boolean }[] }[] }).leaves.find(
+      (l) => l.code === 'PARENTAL',
+    );
+    expect(parental?.forms.filter((f) => f.requiresEmployerAgreement).map((f) => f.code)).toEqual(['ONE_TENTH']);
+  });
+
+  it('warns on the confirmation page when the worker is known to have several employers and the box is unticked', async () => {
+    const d = startRequest({ stubs: { checkWorker: () => ({ ...teacherCheck, employerCount: 2 }) } });
+    const view = await toConfirmation(d);
+    expect(view.labels).toContain('request.confirmation.multipleEmployersWarning');
+    expect(d.context().warnings.map((w) => w.code)).toContain('MULTIPLE_EMPLOYERS_UNTICKED');
+    await d.send(sample.BACK);
+    await d.send({ ...sample.ANSWER_QUESTIONS, multipleEmployers: true, interruptsAllEmployers: true });
+    expect(d.context().warnings.map((w) => w.code)).not.toContain('MULTIPLE_EMPLOYERS_UNTICKED');
+  });
+
+  it(`runs that predate the change (${RULES_ACROSS_REQUESTS}) neither check nor admit: the ticket as before`, async () => {
+    const d = startRequest({ patched: false, stubs: { checkOtherRequests: () => overlap, admitRequest: () => overlap } });
+    await toConfirmation(d);
+    expect(d.view().state).toBe('confirmation');
+    await d.send(sample.CONFIRM);
+    expect(d.view().state).toBe('awaitingWorker');
+    expect(d.calls.checkOtherRequests).toEqual([]);
+    expect(d.calls.admitRequest).toEqual([]);
+    expect(d.calls.issueTicket).toBe(1);
   });
 });
