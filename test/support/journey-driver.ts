@@ -5,7 +5,7 @@
  * and refuses events exactly as the host does (`checkEvent`: schema, then `can`); an HTTP transport
  * drives the same journey through the API (a view there is the API's journey body).
  */
-import { createActor, waitFor, type ActorOptions, type AnyActorLogic, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import { createActor, waitFor, type Actor, type ActorOptions, type AnyActorLogic, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { StatePath } from 'xstate/graph';
 import { checkEvent, toView, type Journey, type JourneyView } from '../../machines/journey';
 
@@ -118,6 +118,8 @@ export function stopLocalJourneys(): void {
 }
 
 export interface LocalTransport extends JourneyTransport<JourneyView> {
+  /** The running actor, for a test that sends past the host's checks or reads the raw snapshot. */
+  readonly actor: Actor<AnyStateMachine>;
   readonly snapshot: () => AnyMachineSnapshot;
   /** The snapshot as the host persists it (JSON round trip: what continue-as-new carries). */
   readonly persisted: () => unknown;
@@ -147,6 +149,7 @@ export function localTransport(journey: Journey, options: LocalOptions): LocalTr
     return view();
   };
   const transport: LocalTransport = {
+    actor: actor as Actor<AnyStateMachine>,
     snapshot: () => actor.getSnapshot(),
     persisted: () => JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
     async start() {

@@ -3,7 +3,7 @@
  * (each payload parsed by the journey's schema, refused unless `snapshot.can` accepts it, then sent; the
  * driver waits until no activity runs).
  */
-import { SimulatedClock, fromPromise, type Actor, type AnyStateNode } from 'xstate';
+import { SimulatedClock, fromPromise, waitFor, type Actor, type AnyStateNode } from 'xstate';
 import { EVENT_INVALID, toView, type JourneyView } from '../../../machines/journey';
 import { localTransport } from '../../support/journey-driver';
 import {
