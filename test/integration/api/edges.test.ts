@@ -37,7 +37,7 @@ test('calls without a valid token get 401 naming the problem', async () => {
   expect((await http.post('/api/journeys').send({ machine: 'signIn' })).status).toBe(401);
   const bad = await http.get('/api/requests').set(bearer('not-a-token'));
   expect(bad.status).toBe(401);
-  expect(bad.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('not valid') } });
+  expect(bad.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('le jeton n’est pas valide') } });
 });
 
 test('a request journey needs the acting token of a Break@Work sign-in', async () => {
@@ -61,8 +61,8 @@ test('each allowed event comes with the JSON Schema of its payload', async () =>
 });
 
 test.each([
-  ['a NISS with wrong check digits', { niss: '85073003399' }, 'niss', /check digits/i],
-  ['hours instead of periods', null, 'before', /period/i],
+  ['a NISS with wrong check digits', { niss: '85073003399' }, 'niss', /chiffres de contrôle 99 du NISS ne correspondent pas/],
+  ['hours instead of periods', null, 'before', /s’indique en périodes, sans la convertir en heures/],
 ])('bad input is refused with 422 naming the rule: %s', async (_name, override, path, message) => {
   const { http } = service;
   if (override) {

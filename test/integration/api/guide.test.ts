@@ -138,7 +138,7 @@ test('the guide’s own example enterprise numbers are refused with a check-digi
     const res = await send(http, token, journey.id, { type: 'SELECT_WORKER', community: 'FR', school, niss: teachers.primaryA.niss, status: 'STATUTORY' });
     expect(res.status).toBe(422);
     const error = (res.body as { error: { code: string; message: string; details: { issues: Array<{ path: string; rule?: string }> } } }).error;
-    expect(error.message).toMatch(/check digits/i);
+    expect(error.message).toMatch(/chiffres de contrôle \d\d du numéro BCE ne correspondent pas/);
     expect(error.details.issues).toEqual([expect.objectContaining({ path: 'school', rule: 'ENTERPRISE_CHECK_DIGITS' })]);
   }
   expect(ok(await read(http, token, journey.id)).screen).toBe('workerSelection');

@@ -113,7 +113,7 @@ describe('an e-mail on worker selection (the schema runs in the API and in the w
     const { http } = service;
     const journey = await newRequest();
     const error = refusedFor(await send(http, poToken, journey.id, { ...selectPrimaryA, email }), [{ path: 'email', rule: 'EMAIL_FORMAT' }]);
-    expect(error.message).toMatch(/e-mail address must have the form name@domain\.tld/);
+    expect(error.message).toMatch(/adresse e-mail doit avoir la forme nom@domaine\.tld/);
     await unchanged(journey.id, 'workerSelection');
     expect(ok(await send(http, poToken, journey.id, { ...selectPrimaryA, email: 'sophie@ecole.be' })).context.email).toBe('sophie@ecole.be');
   });
@@ -140,7 +140,7 @@ describe('free text: no control characters, well-formed Unicode', () => {
     const { http } = service;
     const journey = await newRequest();
     const error = refusedFor(await send(http, poToken, journey.id, { type: 'ABANDON', reason }), [{ path: 'reason', rule }]);
-    expect(error.message).toMatch(rule === 'TEXT_CONTROL_CHARACTERS' ? /must not contain control characters/ : /well-formed Unicode/);
+    expect(error.message).toMatch(rule === 'TEXT_CONTROL_CHARACTERS' ? /ne peut pas contenir de caractères de contrôle/ : /Unicode bien formé/);
     await unchanged(journey.id, 'workerSelection');
     expect(ok(await send(http, poToken, journey.id, selectPrimaryA)).screen).toBe('workerSelected');
   });
@@ -250,7 +250,7 @@ describe('unknown fields are stripped; nesting is bounded', () => {
       const req = http.post(`/api/journeys/${journey.id}/events`).set(bearer(poToken)).set('Content-Type', 'application/json');
       return (key ? req.set('Idempotency-Key', key) : req).send(deep);
     };
-    expect(refused(await post(), 400, 'BODY_NESTING_TOO_DEEP').message).toMatch(/nested deeper than 32 levels/);
+    expect(refused(await post(), 400, 'BODY_NESTING_TOO_DEEP').message).toMatch(/imbriqué sur plus de 32 niveaux/);
     refused(await post('deep-key'), 400, 'BODY_NESTING_TOO_DEEP');
     await unchanged(journey.id, 'workerSelection');
     // The refused call claimed nothing: the key still serves a first, proper event.
@@ -313,20 +313,20 @@ describe('bodies that cannot be read are 4xx with a stable code, never 500', () 
   ])('%s is 400 BODY_DECOMPRESSION_FAILED', async (_name, encoding, body) => {
     const journey = await newRequest();
     const error = refused(await raw(journey.id, body, { 'Content-Encoding': encoding }), 400, 'BODY_DECOMPRESSION_FAILED');
-    expect(error.message).toMatch(new RegExp(`not valid ${encoding.toLowerCase()} data`));
+    expect(error.message).toMatch(new RegExp(`ce ne sont pas des données ${encoding.toLowerCase()} valides`));
     await unchanged(journey.id, 'workerSelection');
     expect(ok(await send(service.http, poToken, journey.id, selectPrimaryA)).screen).toBe('workerSelected');
   });
 
   test.each([
-    ['an unsupported Content-Encoding', { 'Content-Encoding': 'compress' }, Buffer.from(event), 415, 'UNSUPPORTED_CONTENT_ENCODING', /Content-Encoding "compress" is not supported/],
-    ['two encodings', { 'Content-Encoding': 'gzip, br' }, Buffer.from(event), 415, 'UNSUPPORTED_CONTENT_ENCODING', /not supported/],
-    ['a charset that is no UTF', { 'Content-Type': 'application/json; charset=latin1' }, Buffer.from(event), 415, 'UNSUPPORTED_CHARSET', /charset "LATIN1"|charset "latin1"/],
-    ['an unknown UTF charset', { 'Content-Type': 'application/json; charset=utf-99' }, Buffer.from(event), 415, 'UNSUPPORTED_CHARSET', /charset/],
-    ['a body above 64 kB', {}, Buffer.from(JSON.stringify({ ...selectPrimaryA, pad: 'x'.repeat(70_000) })), 413, 'PAYLOAD_TOO_LARGE', /larger than the limit/],
-    ['a gzip body above 64 kB once decompressed', { 'Content-Encoding': 'gzip' }, gzipSync(Buffer.from(JSON.stringify({ ...selectPrimaryA, pad: 'x'.repeat(1_000_000) }))), 413, 'PAYLOAD_TOO_LARGE', /larger than the limit/],
-    ['malformed JSON', {}, Buffer.from('{"type": '), 400, 'MALFORMED_BODY', /not valid JSON/],
-    ['a JSON scalar', {}, Buffer.from('"SELECT_WORKER"'), 400, 'MALFORMED_BODY', /not valid JSON/],
+    ['an unsupported Content-Encoding', { 'Content-Encoding': 'compress' }, Buffer.from(event), 415, 'UNSUPPORTED_CONTENT_ENCODING', /Content-Encoding « compress » n’est pas pris en charge/],
+    ['two encodings', { 'Content-Encoding': 'gzip, br' }, Buffer.from(event), 415, 'UNSUPPORTED_CONTENT_ENCODING', /n’est pas pris en charge/],
+    ['a charset that is no UTF', { 'Content-Type': 'application/json; charset=latin1' }, Buffer.from(event), 415, 'UNSUPPORTED_CHARSET', /jeu de caractères « (LATIN1|latin1) »/],
+    ['an unknown UTF charset', { 'Content-Type': 'application/json; charset=utf-99' }, Buffer.from(event), 415, 'UNSUPPORTED_CHARSET', /jeu de caractères « .+ » du Content-Type/],
+    ['a body above 64 kB', {}, Buffer.from(JSON.stringify({ ...selectPrimaryA, pad: 'x'.repeat(70_000) })), 413, 'PAYLOAD_TOO_LARGE', /plus grand que la limite de 65536 octets/],
+    ['a gzip body above 64 kB once decompressed', { 'Content-Encoding': 'gzip' }, gzipSync(Buffer.from(JSON.stringify({ ...selectPrimaryA, pad: 'x'.repeat(1_000_000) }))), 413, 'PAYLOAD_TOO_LARGE', /plus grand que la limite de 65536 octets/],
+    ['malformed JSON', {}, Buffer.from('{"type": '), 400, 'MALFORMED_BODY', /pas du JSON valide/],
+    ['a JSON scalar', {}, Buffer.from('"SELECT_WORKER"'), 400, 'MALFORMED_BODY', /pas du JSON valide/],
   ])('%s is refused', async (_name, headers, body, status, code, message) => {
     const journey = await newRequest();
     expect(refused(await raw(journey.id, body, headers), status, code).message).toMatch(message);
