@@ -82,5 +82,5 @@ export const probeJourney = defineJourney({
     FINISH: z.object({ type: z.literal('FINISH') }),
   },
   publicContext: ({ label, count, lastError }) => ({ label, count, lastError }),
-  labels: { 'probe.counter.title': 'Compteur' },
+  labels: { fr: { 'probe.counter.title': 'Compteur' }, nl: { 'probe.counter.title': 'Teller' }, de: { 'probe.counter.title': 'Zähler' } },
 });
