@@ -81,3 +81,49 @@ export const requestSampleActorEvents = [
   { type: 'xstate.done.actor.admitRequest', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },
   { type: 'xstate.error.actor.admitRequest', error: { code: 'LEAVE_MAXIMUM_EXCEEDED', message: 'The parental leave maximum is used up.' } },
 ] as const;
+
+/** The teachers of PO Y in the French Community, each with their first occupation. */
+const teachersOfY = [teachers.primaryA, teachers.temporaryB, teachers.nurseryA, teachers.twoCommunities].map((worker) => ({
+  worker,
+  occupation: worker.occupations[0],
+  several: worker.occupations.length > 1,
+}));
+
+/** One request of a series: its worker selection, leave and answers, as the API takes them. */
+export interface SeriesRequest {
+  selectWorker: Omit<SampleOf<'SELECT_WORKER'>, 'email'>;
+  chooseLeave: SampleOf<'CHOOSE_LEAVE'>;
+  answers: SampleOf<'ANSWER_QUESTIONS'>;
+}
+
+/**
+ * Requests that may all stand at once on one store: each call of the returned function hands out the
+ * next, a half-time parental leave of 2 months (the form's block). The rules across requests refuse a
+ * period overlapping the same worker's leave of the same kind, and a worker has 8 months of parental
+ * leave at half time: the four teachers of PO Y in the French Community take turns, and every request
+ * starts after the previous one, so 16 requests fit (a 17th would exceed a worker's maximum).
+ */
+export function requestSeries(firstMonth = '2027-01'): () => SeriesRequest {
+  const [year, month] = firstMonth.split('-').map(Number) as [number, number];
+  let next = 0;
+  return () => {
+    const i = next++;
+    if (i >= teachersOfY.length * 4) throw new Error(`a series holds ${teachersOfY.length * 4} half-time parental leaves of 2 months; request ${i + 1} would exceed a maximum`);
+    const { worker, occupation, several } = teachersOfY[i % teachersOfY.length]!;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return {
+      selectWorker: { type: 'SELECT_WORKER', community: 'FR', school: occupation.schoolNumber, niss: worker.niss, status: occupation.status },
+      chooseLeave: { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
+      answers: {
+        type: 'ANSWER_QUESTIONS',
+        level: occupation.level,
+        before: occupation.periodsPerWeek,
+        during: Math.floor(occupation.periodsPerWeek / 2),
+        start: day(new Date(Date.UTC(year, month - 1 + 2 * i, 1))),
+        end: day(new Date(Date.UTC(year, month - 1 + 2 * i + 2, 0))),
+        multipleEmployers: several,
+        ...(several ? { interruptsAllEmployers: true } : {}),
+      },
+    };
+  };
+}

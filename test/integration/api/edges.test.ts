@@ -7,6 +7,7 @@ import committedDocument from '../../../api/openapi/openapi.json';
 import { apiClient } from '../../support/http-client';
 import { backofficeToken, bearer, identityToken, ok, read, send, sendBackoffice, sendRaw, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { recordHistory } from '../../support/histories';
+import { requestSeries } from '../../support/request-sample-events';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
 const { people, teachers } = demoCast;
@@ -16,15 +17,14 @@ withServiceAndPoUser((started, token) => ((service = started), (poToken = token)
 
 const selectPrimaryA = { type: 'SELECT_WORKER', community: 'FR', school: '0321654968', niss: teachers.primaryA.niss, status: 'STATUTORY' } satisfies JourneyEvent;
 
+// The requests of this file share one store: each is another that the rules across requests admit.
+const nextRequest = requestSeries();
+
 async function requestAtConfirmation(): Promise<JourneyBody> {
   const { http } = service;
   let journey = ok(await start(http, poToken, 'request'));
-  const events: JourneyEvent[] = [
-    selectPrimaryA,
-    { type: 'START_REQUEST' },
-    { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
-    { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false },
-  ];
+  const { selectWorker, chooseLeave, answers } = nextRequest();
+  const events: JourneyEvent[] = [selectWorker, { type: 'START_REQUEST' }, chooseLeave, answers];
   for (const event of events) {
     journey = ok(await send(http, poToken, journey.id, event));
   }

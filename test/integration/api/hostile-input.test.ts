@@ -9,6 +9,7 @@ import type { Response } from 'supertest';
 import { nissCheckDigits } from '../../../domain';
 import { demoCast } from '../../../store/demo-data';
 import { backofficeToken, bearer, identityToken, ok, read, send, sendBackoffice, sendRaw, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
+import { requestSeries } from '../../support/request-sample-events';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
 const { people, organisations, teachers } = demoCast;
@@ -56,16 +57,14 @@ async function newRequest(): Promise<JourneyBody> {
   return ok(await start(service.http, poToken, 'request'));
 }
 
+// The requests of this file share one store: each is another that the rules across requests admit.
+const nextRequest = requestSeries();
+
 async function requestAt(screen: 'awaitingWorker' | 'inProcessing'): Promise<{ journey: JourneyBody; ticket: string; agent: string }> {
   const { http } = service;
   let journey = await newRequest();
-  const events: JourneyEvent[] = [
-    selectPrimaryA,
-    { type: 'START_REQUEST' },
-    { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
-    { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2027-01-01', end: '2027-02-28', multipleEmployers: false },
-    { type: 'CONFIRM', allCorrect: true },
-  ];
+  const { selectWorker, chooseLeave, answers } = nextRequest();
+  const events: JourneyEvent[] = [selectWorker, { type: 'START_REQUEST' }, chooseLeave, answers, { type: 'CONFIRM', allCorrect: true }];
   for (const event of events) {
     journey = ok(await send(http, poToken, journey.id, event));
   }
