@@ -18,7 +18,7 @@ export function createAccessActivities(db: Db) {
   /** The store re-checks the actor's role: a machine's guard is not the last line of defence. */
   async function requireAccessManager(actorNiss: string, enterprise: string): Promise<void> {
     if (!(await access.isAccessManager(db, actorNiss, enterprise))) {
-      throw refuse('NOT_ACCESS_MANAGER', 'Only an access manager of the organisation may change its members');
+      throw refuse('NOT_ACCESS_MANAGER');
     }
   }
 
@@ -52,7 +52,7 @@ export function createAccessActivities(db: Db) {
         });
         return { permissions: member.permissions };
       } catch (err) {
-        if (err instanceof MemberNotFoundError) throw refuse('UNKNOWN_MEMBER', 'This person is not a member of the group');
+        if (err instanceof MemberNotFoundError) throw refuse('UNKNOWN_MEMBER');
         throw err;
       }
     },
@@ -63,7 +63,7 @@ export function createAccessActivities(db: Db) {
         const added = await access.addMember(db, { enterpriseNumber: enterprise, actor: actorNiss, ...member });
         return { niss: added.niss };
       } catch (err) {
-        if (err instanceof DuplicateMemberError) throw refuse('DUPLICATE_MEMBER', 'This person is already a member of the group');
+        if (err instanceof DuplicateMemberError) throw refuse('DUPLICATE_MEMBER');
         throw err;
       }
     },

@@ -38,23 +38,23 @@ export function createRequestActivities(db: Db) {
       const worker = await findWorker(db, input.niss);
       if (input.acting.mode === 'OWN_COMPANY') {
         const staff = worker && (await findOwnStaffMember(db, input.acting.enterprise, input.niss));
-        if (!worker || !staff) throw refuse('NOT_OWN_STAFF', 'This NISS is not one of the enterprise’s own staff');
+        if (!worker || !staff) throw refuse('NOT_OWN_STAFF');
         return { ok: true, worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate }, school: null, occupation: null, employerCount: 1 };
       }
       const school = input.school ? await findSchool(db, input.school) : null;
-      if (!school) throw refuse('UNKNOWN_SCHOOL', 'No school is known under this number');
+      if (!school) throw refuse('UNKNOWN_SCHOOL');
       if (school.poEnterpriseNumber !== input.acting.enterprise) {
-        throw refuse('SCHOOL_OF_ANOTHER_PO', 'This school does not belong to the organising authority you act for');
+        throw refuse('SCHOOL_OF_ANOTHER_PO');
       }
       if (school.communityCode !== input.community) {
-        throw refuse('SCHOOL_IN_OTHER_COMMUNITY', `This school is under the community ${school.communityCode}, not ${String(input.community)}`);
+        throw refuse('SCHOOL_IN_OTHER_COMMUNITY', { community: input.community, schoolCommunity: school.communityCode });
       }
-      if (!worker) throw refuse('UNKNOWN_WORKER', 'No staff member is known under this NISS');
+      if (!worker) throw refuse('UNKNOWN_WORKER');
       if (!(await isWorkerRegisteredInCommunity(db, worker.niss, school.communityCode))) {
-        throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY', 'The staff member is not registered under this community’s enterprise number');
+        throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY');
       }
       const occupation = await findOccupation(db, worker.niss, school.schoolNumber);
-      if (!occupation) throw refuse('WORKER_NOT_OCCUPIED_IN_SCHOOL', 'The staff member is not occupied in this school');
+      if (!occupation) throw refuse('WORKER_NOT_OCCUPIED_IN_SCHOOL');
       return {
         ok: true,
         worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate },
@@ -68,7 +68,7 @@ export function createRequestActivities(db: Db) {
     async checkOtherRequests(input: OtherRequestsInput): Promise<OtherRequestsOutput> {
       const others = await countedRequests(db, input, journeyId());
       const refusal = otherRequestsRefusal(input, others);
-      if (refusal) throw refuse(refusal.code, refusal.message, refusal.details);
+      if (refusal) throw refuse(refusal.code, refusal.details);
       const usage = maximumUsage(input, others);
       return { counted: others.length, monthsUsed: usage?.monthsUsed ?? null, monthsLeft: usage?.monthsLeft ?? null };
     },
@@ -84,7 +84,7 @@ export function createRequestActivities(db: Db) {
         await lockRequestsOfWorker(tx, input.niss);
         const others = await countedRequests(tx, input, id);
         const refusal = otherRequestsRefusal(input, others);
-        if (refusal) throw refuse(refusal.code, refusal.message, refusal.details);
+        if (refusal) throw refuse(refusal.code, refusal.details);
         const ticket = await issueStoredTicket(tx, id);
         const period = { ticket, leaveCode: input.leave, leaveForm: input.form, startDate: input.start, endDate: input.end };
         // The draft's record (worker selected) precedes any confirmation; without it nothing could count this ticket.

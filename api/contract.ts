@@ -59,7 +59,8 @@ export function mount(router: Router, routes: readonly Route[], guards: Record<A
     router[route.method](route.path, guards[route.auth], (req, res, next) => {
       const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'params' | 'query' | 'body'): T => {
         if (!schema) return value as T;
-        const parsed = schema.safeParse(value ?? {});
+        // The input stays on each issue (never sent back) so zod's message can be written in the caller's language.
+        const parsed = schema.safeParse(value ?? {}, { reportInput: true });
         if (!parsed.success) throw fromZod(parsed.error, where);
         return parsed.data;
       };

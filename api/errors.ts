@@ -6,13 +6,15 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, Request } from 'express';
-import type { z } from 'zod';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import type { Logger } from '../config/logger';
 import { domainCodeOf } from '../domain';
 import { completeErrorText, errorStatus, errorText, isErrorCode, type ErrorCode, type Language, type Texts } from '../domain/error-catalogue';
 import { EVENT_INVALID, EVENT_NOT_ALLOWED } from '../workflows/messages';
 import { languageOf, speak } from './language';
+import { isView, localiseView } from './view-language';
+
+export { localiseView } from './view-language';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -34,7 +36,7 @@ export class HttpError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: Record<string, unknown>,
-    private readonly options: { status?: number; values?: Values; issueValues?: readonly (Values | undefined)[] } = {},
+    private readonly options: { status?: number; values?: Values; issueValues?: readonly (Values | undefined)[]; rawIssues?: readonly z.core.$ZodIssue[] } = {},
   ) {
     super(errorText(code, { ...options.values, ...details }));
     this.status = options.status ?? errorStatus(code);
@@ -42,7 +44,7 @@ export class HttpError extends Error {
 
   /** The message in a language; each issue of `details.issues` in that language too. */
   render(language: Language): { code: string; message: string; details?: Record<string, unknown> } {
-    const issues = Array.isArray(this.details?.issues) ? localisedIssues(this.details.issues as Issue[], this.options.issueValues ?? [], language) : undefined;
+    const issues = Array.isArray(this.details?.issues) ? localisedIssues(this.details.issues as Issue[], this.options.issueValues ?? [], this.options.rawIssues ?? [], language) : undefined;
     const details = this.details && localisedDetails({ ...this.details, ...(issues ? { issues } : {}) }, language);
     const summary = issues ? summaryOf(issues) : undefined;
     const message = errorText(this.code, { ...this.options.values, ...(summary === undefined ? {} : { summary }), ...this.details }, language);
@@ -99,15 +101,37 @@ export function issuesOf(error: ZodError | z.core.$ZodIssue[], prefix?: string):
 
 export function fromZod(error: ZodError, where: 'body' | 'query' | 'params' = 'body'): HttpError {
   const { issues, issueValues } = issuesOf(error, where);
-  return new HttpError('VALIDATION_FAILED', { issues }, { issueValues });
+  return new HttpError('VALIDATION_FAILED', { issues }, { issueValues, rawIssues: error.issues });
 }
 
-/** An issue refused by a domain rule speaks the language; others (shapes, enums) keep the schema's text. */
-function localisedIssues(issues: readonly Issue[], values: readonly (Values | undefined)[], language: Language): Issue[] {
+/** zod's own messages (wrong type, unknown option, missing field…) in each language, from zod's locales. */
+const ZOD_LOCALES: Readonly<Record<Language, (issue: z.core.$ZodRawIssue) => unknown>> = {
+  fr: z.locales.fr().localeError,
+  nl: z.locales.nl().localeError,
+  de: z.locales.de().localeError,
+};
+
+/**
+ * zod's message of a shape issue in a language. A type issue names the type received, so it needs the
+ * input (parsed with `reportInput`); without it the schema's message is kept rather than a wrong one.
+ */
+function zodMessage(raw: z.core.$ZodIssue | undefined, language: Language): string | undefined {
+  if (!raw || raw.code === 'custom') return undefined;
+  if (raw.code === 'invalid_type' && !('input' in raw)) return undefined;
+  const written = ZOD_LOCALES[language](raw as z.core.$ZodRawIssue);
+  if (typeof written === 'string') return written;
+  const message = (written as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** An issue refused by a domain rule speaks the catalogue's text; a shape issue zod's locale's. */
+function localisedIssues(issues: readonly Issue[], values: readonly (Values | undefined)[], raws: readonly z.core.$ZodIssue[], language: Language): Issue[] {
   return issues.map((issue, i) => {
     const rule = issue.rule;
     const known = values[i];
-    return rule && isErrorCode(rule) && known ? { ...issue, message: errorText(rule, known, language) } : issue;
+    if (rule && isErrorCode(rule) && known) return { ...issue, message: errorText(rule, known, language) };
+    const message = rule ? undefined : zodMessage(raws[i], language);
+    return message === undefined ? issue : { ...issue, message };
   });
 }
 
@@ -115,31 +139,9 @@ function summaryOf(issues: readonly Issue[]): string {
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
 }
 
-/** A journey shown inside an error (`details.journey`) has its screen error in the language too. */
+/** A journey shown inside an error (`details.journey`) speaks the language too. */
 function localisedDetails(details: Record<string, unknown>, language: Language): Record<string, unknown> {
   return isView(details.journey) ? { ...details, journey: localiseView(details.journey, language) } : details;
-}
-
-interface ViewLike {
-  context: Record<string, unknown>;
-}
-
-function isView(value: unknown): value is ViewLike {
-  return typeof value === 'object' && value !== null && typeof (value as ViewLike).context === 'object' && (value as ViewLike).context !== null;
-}
-
-/**
- * A journey's view with `context.error` (`{ code, message, details? }`, set by a refused event or a failed
- * check) in the language: the catalogue's text of the code, filled from its details. A code the
- * catalogue does not know, or details that do not fill its text, keep the journey's message.
- */
-export function localiseView<T>(view: T, language: Language): T {
-  if (!isView(view)) return view;
-  const error = view.context.error as { code?: unknown; details?: unknown } | null | undefined;
-  if (!error || !isErrorCode(error.code)) return view;
-  const details = typeof error.details === 'object' && error.details !== null ? (error.details as Values) : undefined;
-  const message = completeErrorText(error.code, details, language);
-  return message === undefined ? view : { ...view, context: { ...view.context, error: { ...error, message } } };
 }
 
 function fromUpdateFailure(error: WorkflowUpdateFailedError, req: Request): HttpError {

@@ -903,8 +903,71 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
 };
 
 /**
- * Names of the domain's codes that a template may hold (leave, form, community, request status, the
- * scope of a maximum), in each language, so a message reads "Congé parental" rather than PARENTAL.
+ * Warnings of the domain: shown on the confirmation page, accepted by the user, never a refusal, so no
+ * HTTP status. A text is a template filled from the warning's `details`, as an error's.
+ */
+export const WARNING_CODES = [
+  'WORKLOAD_FRACTION_MISMATCH',
+  'LATE_INTRODUCTION',
+  'WORKER_AGE_SPECIAL_CASE',
+  'EMPLOYER_AGREEMENT_REQUIRED',
+  'MULTIPLE_EMPLOYERS_UNTICKED',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export function isWarningCode(value: unknown): value is WarningCode {
+  return typeof value === 'string' && (WARNING_CODES as readonly string[]).includes(value);
+}
+
+export const WARNING_CATALOGUE: Readonly<Record<WarningCode, { readonly text: Texts }>> = {
+  WORKLOAD_FRACTION_MISMATCH: {
+    text: {
+      fr: 'La charge abandonnée ({givenUp}/{fullLoad} périodes) s’écarte de plus d’une période de la forme choisie « {form} » ({expectedGivenUp} périodes).',
+      nl: 'Het opgegeven werkvolume ({givenUp}/{fullLoad} lestijden) wijkt meer dan één lestijd af van de gekozen vorm „{form}” ({expectedGivenUp} lestijden).',
+      de: 'Das abgegebene Arbeitspensum ({givenUp}/{fullLoad} Perioden) weicht um mehr als eine Periode von der gewählten Form „{form}“ ({expectedGivenUp} Perioden) ab.',
+    },
+  },
+  LATE_INTRODUCTION: {
+    text: {
+      fr: 'La demande est introduite plus de 2 mois après sa date de début ({start}) : les allocations ne seraient dues qu’à partir de la date à laquelle l’ONEM la reçoit.',
+      nl: 'De aanvraag wordt meer dan 2 maanden na de begindatum ({start}) ingediend: de uitkeringen zouden pas verschuldigd zijn vanaf de datum waarop de RVA ze ontvangt.',
+      de: 'Der Antrag wird mehr als 2 Monate nach seinem Beginndatum ({start}) eingereicht: die Zulagen wären erst ab dem Datum geschuldet, an dem das LfA ihn erhält.',
+    },
+  },
+  WORKER_AGE_SPECIAL_CASE: {
+    text: {
+      fr: '« {leave} » est ouvert à partir de {minAge} ans ({minAgeSpecialCases} ans dans certains cas seulement) ; le travailleur a {age} ans le {start}.',
+      nl: '„{leave}” is mogelijk vanaf {minAge} jaar ({minAgeSpecialCases} jaar alleen in bepaalde gevallen); de werknemer is {age} jaar op {start}.',
+      de: '„{leave}“ ist ab {minAge} Jahren möglich ({minAgeSpecialCases} Jahre nur in bestimmten Fällen); der Arbeitnehmer ist am {start} {age} Jahre alt.',
+    },
+  },
+  EMPLOYER_AGREEMENT_REQUIRED: {
+    text: {
+      fr: '« {leave} » sous la forme « {form} » nécessite l’accord de l’employeur.',
+      nl: '„{leave}” in de vorm „{form}” vereist het akkoord van de werkgever.',
+      de: '„{leave}“ in der Form „{form}“ erfordert das Einverständnis des Arbeitgebers.',
+    },
+  },
+  MULTIPLE_EMPLOYERS_UNTICKED: {
+    text: {
+      fr:
+        'Le travailleur est connu comme occupé par {knownEmployerCount} employeurs, mais la case « occupation chez plusieurs employeurs » n’est pas cochée : ' +
+        'cochez-la s’il travaille à temps partiel chez plusieurs employeurs (deux communautés comptent pour deux).',
+      nl:
+        'De werknemer is gekend als tewerkgesteld bij {knownEmployerCount} werkgevers, maar het vakje „tewerkstelling bij meerdere werkgevers” is niet aangevinkt: ' +
+        'vink het aan als hij deeltijds bij meerdere werkgevers werkt (twee gemeenschappen tellen als twee).',
+      de:
+        'Der Arbeitnehmer ist als bei {knownEmployerCount} Arbeitgebern beschäftigt bekannt, aber das Feld „Beschäftigung bei mehreren Arbeitgebern“ ist nicht angekreuzt: ' +
+        'kreuzen Sie es an, wenn er in Teilzeit bei mehreren Arbeitgebern arbeitet (zwei Gemeinschaften zählen als zwei).',
+    },
+  },
+};
+
+/**
+ * Names of the domain's codes that a template or a view may hold (leave, form, community, worker status,
+ * education level, request status, the scope of a maximum), in each language, so a message reads
+ * "Congé parental" rather than PARENTAL.
  * The French names are those of the domain catalogue (a unit test keeps them equal).
  */
 export const TERMS: Readonly<Record<string, Texts>> = {
@@ -929,6 +992,15 @@ export const TERMS: Readonly<Record<string, Texts>> = {
   FR: { fr: 'Fédération Wallonie-Bruxelles', nl: 'Federatie Wallonië-Brussel', de: 'Föderation Wallonie-Brüssel' },
   NL: { fr: 'Communauté flamande', nl: 'Vlaamse Gemeenschap', de: 'Flämische Gemeinschaft' },
   DE: { fr: 'Communauté germanophone', nl: 'Duitstalige Gemeenschap', de: 'Deutschsprachige Gemeinschaft' },
+  // worker statuses
+  STATUTORY: { fr: 'Statutaire', nl: 'Statutair', de: 'Statutarisch' },
+  CONTRACTUAL: { fr: 'Contractuel', nl: 'Contractueel', de: 'Vertraglich' },
+  TEMPORARY: { fr: 'Temporaire', nl: 'Tijdelijk', de: 'Zeitweilig' },
+  // education levels
+  NURSERY: { fr: 'Enseignement maternel', nl: 'Kleuteronderwijs', de: 'Kindergartenunterricht' },
+  PRIMARY: { fr: 'Enseignement primaire', nl: 'Lager onderwijs', de: 'Primarschulunterricht' },
+  LOWER_SECONDARY: { fr: 'Enseignement secondaire inférieur', nl: 'Lager secundair onderwijs', de: 'Unterstufe des Sekundarunterrichts' },
+  UPPER_SECONDARY: { fr: 'Enseignement secondaire supérieur', nl: 'Hoger secundair onderwijs', de: 'Oberstufe des Sekundarunterrichts' },
   // request statuses
   draft: { fr: 'Brouillon', nl: 'Ontwerp', de: 'Entwurf' },
   submitted: { fr: 'Introduite', nl: 'Ingediend', de: 'Eingereicht' },
@@ -1016,4 +1088,9 @@ export function completeErrorText(code: ErrorCode, values: Readonly<Record<strin
 
 export function errorStatus(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].status;
+}
+
+/** A warning's text in a language, its placeholders filled from the warning's details. */
+export function warningText(code: WarningCode, details?: Readonly<Record<string, unknown>>, language: Language = DEFAULT_LANGUAGE): string {
+  return fillTemplate(WARNING_CATALOGUE[code].text[language], details ?? {}, language);
 }

@@ -1,6 +1,6 @@
 // One error shape for every rule of the domain: a stable code, details, and the message the error catalogue
 // writes from both (in French, the reference language; the API answers in the caller's language).
-import { errorText, type DomainErrorCode } from './error-catalogue';
+import { errorText, warningText, type DomainErrorCode, type WarningCode } from './error-catalogue';
 
 // The codes, their status and their text in each language live in the error catalogue.
 export { DOMAIN_ERROR_CODES, type DomainErrorCode } from './error-catalogue';
@@ -45,18 +45,17 @@ export function fieldErrors<F extends string, V>(values: Readonly<Record<F, V>>,
 }
 
 /** Something the user should see and may accept (shown on the confirmation page), never a refusal. */
-export const DOMAIN_WARNING_CODES = [
-  'WORKLOAD_FRACTION_MISMATCH',
-  'LATE_INTRODUCTION',
-  'WORKER_AGE_SPECIAL_CASE',
-  'EMPLOYER_AGREEMENT_REQUIRED',
-  'MULTIPLE_EMPLOYERS_UNTICKED',
-] as const;
+export { WARNING_CODES as DOMAIN_WARNING_CODES } from './error-catalogue';
 
-export type DomainWarningCode = (typeof DOMAIN_WARNING_CODES)[number];
+export type DomainWarningCode = WarningCode;
 
 export interface DomainWarning {
   readonly code: DomainWarningCode;
   readonly message: string;
   readonly details?: DomainDetails;
+}
+
+/** A warning whose message is the catalogue's text (French, the reference) filled from its details. */
+export function domainWarning(code: DomainWarningCode, details: DomainDetails): DomainWarning {
+  return { code, message: warningText(code, details), details };
 }

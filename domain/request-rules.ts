@@ -2,7 +2,6 @@
 // Errors refuse the answer; warnings are shown on the confirmation page. `today` is always a parameter.
 import {
   DEFAULT_FULL_LOADS,
-  LEAVE_FORMS,
   LEAVES,
   formLimits,
   formsOf,
@@ -14,7 +13,7 @@ import {
   type LimitScope,
 } from './catalogue';
 import { addMonths, ageOn, compareIsoDates, parseIsoDate, periodLength, type IsoDate } from './dates';
-import { DomainError, fieldErrors, type DomainWarning } from './errors';
+import { DomainError, domainWarning, fieldErrors, type DomainWarning } from './errors';
 import { computeWorkload, fractionMismatchWarning, workloadErrors } from './workload';
 
 export interface Findings {
@@ -83,13 +82,7 @@ export function periodLimitErrors(leave: LeaveCode, form: LeaveForm, start: stri
 export function lateIntroductionWarning(start: string, today: string): DomainWarning | null {
   const limit = addMonths(start, 2);
   if (compareIsoDates(today, limit) <= 0) return null;
-  return {
-    code: 'LATE_INTRODUCTION',
-    message:
-      `The request is introduced more than 2 months after its start date (${start}): ` +
-      `allowances would only start from the date ONEM receives it.`,
-    details: { start, today, limit },
-  };
+  return domainWarning('LATE_INTRODUCTION', { start, today, limit });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -97,7 +90,7 @@ export function lateIntroductionWarning(start: string, today: string): DomainWar
 
 /** Minimum age at the start date (end-of-career leave); nothing to say when the birth date is unknown. */
 export function workerAgeFindings(leave: LeaveCode, birthDate: string | null, start: string): Findings {
-  const { minAge, minAgeSpecialCases, label } = LEAVES[leave];
+  const { minAge, minAgeSpecialCases } = LEAVES[leave];
   const findings: Findings = { errors: [], warnings: [] };
   if (minAge === undefined || birthDate === null) return findings;
   const age = ageOn(birthDate, start);
@@ -107,11 +100,7 @@ export function workerAgeFindings(leave: LeaveCode, birthDate: string | null, st
       new DomainError('WORKER_TOO_YOUNG', { field: 'start', age, minAge: lowest }),
     );
   } else if (age < minAge) {
-    findings.warnings.push({
-      code: 'WORKER_AGE_SPECIAL_CASE',
-      message: `${label} starts at age ${minAge} (${lowest} in some cases only); the worker is ${age} on ${start}.`,
-      details: { age, minAge, minAgeSpecialCases: lowest },
-    });
+    findings.warnings.push(domainWarning('WORKER_AGE_SPECIAL_CASE', { leave, start, age, minAge, minAgeSpecialCases: lowest }));
   }
   return findings;
 }
@@ -220,11 +209,7 @@ export function assessRequest(
   const late = lateIntroductionWarning(input.start, options.today);
   if (late) warnings.push(late);
   if (formLimits(leave, form)?.requiresEmployerAgreement) {
-    warnings.push({
-      code: 'EMPLOYER_AGREEMENT_REQUIRED',
-      message: `${LEAVES[leave].label} as "${LEAVE_FORMS[form].label}" needs the employer's agreement.`,
-      details: { leave, form },
-    });
+    warnings.push(domainWarning('EMPLOYER_AGREEMENT_REQUIRED', { leave, form }));
   }
   const unticked = multipleEmployersUntickedWarning(input.multipleEmployers, draft.knownEmployerCount);
   if (unticked) warnings.push(unticked);
@@ -237,13 +222,7 @@ export function assessRequest(
  */
 export function multipleEmployersUntickedWarning(multipleEmployers: boolean, knownEmployerCount: number | undefined): DomainWarning | null {
   if (multipleEmployers || knownEmployerCount === undefined || knownEmployerCount < 2) return null;
-  return {
-    code: 'MULTIPLE_EMPLOYERS_UNTICKED',
-    message:
-      `The worker is known to be occupied by ${knownEmployerCount} employers, but the box "occupation chez plusieurs employeurs" ` +
-      'is not ticked: tick it if the worker is part-time with several employers (two communities count as two).',
-    details: { knownEmployerCount },
-  };
+  return domainWarning('MULTIPLE_EMPLOYERS_UNTICKED', { knownEmployerCount });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Workload in teaching periods: always whole periods, never hours; the full load is a parameter.
 import { LEAVE_FORMS, type LeaveForm } from './catalogue';
-import { DomainError, fieldErrors, type DomainWarning } from './errors';
+import { DomainError, domainWarning, fieldErrors, type DomainWarning } from './errors';
 
 // "19h", "19 h 30", "19:30", "19u30", "120 min", "heures"... hours/minutes, not periods.
 const LOOKS_LIKE_HOURS = /\d\s*[hu:]|\b(min|minutes?|heures?|hours?|uur|uren)\b/i;
@@ -86,11 +86,5 @@ export function fractionMismatchWarning(form: LeaveForm, workload: Workload): Do
   const expected = expectedGivenUp(form, workload);
   if (expected === null || Math.abs(workload.givenUp - expected) <= 1) return null;
   const shown = Math.round(expected * 100) / 100;
-  return {
-    code: 'WORKLOAD_FRACTION_MISMATCH',
-    message:
-      `The workload given up (${workload.givenUp}/${workload.fullLoad} periods) differs by more than one period ` +
-      `from the chosen form "${LEAVE_FORMS[form].label}" (${shown} periods).`,
-    details: { form, givenUp: workload.givenUp, expectedGivenUp: shown, fullLoad: workload.fullLoad },
-  };
+  return domainWarning('WORKLOAD_FRACTION_MISMATCH', { form, givenUp: workload.givenUp, expectedGivenUp: shown, fullLoad: workload.fullLoad });
 }

@@ -387,7 +387,8 @@ export function publicContextOf(context: RequestContext) {
     },
     answers,
     derived: derivedOf(context, assessment),
-    warnings: (assessment?.warnings ?? []).map(({ code, message }) => ({ code, message })),
+    // The details let the API write each warning in the caller's language from the catalogue.
+    warnings: (assessment?.warnings ?? []).map(({ code, message, details }) => ({ code, message, ...(details ? { details } : {}) })),
     error: context.error,
     choices: choicesOf(context),
   };

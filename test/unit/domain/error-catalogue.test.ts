@@ -9,8 +9,14 @@ import {
   LEAVE_CODES,
   LEAVE_FORMS,
   LEAVE_FORM_CODES,
+  DOMAIN_WARNING_CODES,
+  EDUCATION_LEVELS,
+  EDUCATION_LEVEL_CODES,
   REQUEST_STATUSES,
   REQUEST_STATUS_CODES,
+  WORKER_STATUSES,
+  WORKER_STATUS_CODES,
+  assessRequest,
   assertTransition,
   characteristicsErrors,
   datesErrors,
@@ -35,11 +41,15 @@ import {
   ERROR_CODES,
   LANGUAGES,
   TERMS,
+  WARNING_CATALOGUE,
+  WARNING_CODES,
   completeErrorText,
   errorText,
   placeholdersOf,
+  warningText,
   type ErrorCode,
 } from '../../../domain/error-catalogue';
+import { refuse } from '../../../activities/errors';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -64,6 +74,9 @@ describe('every code has a status and a text in each language', () => {
     for (const code of LEAVE_FORM_CODES) expect(TERMS[code]?.fr).toBe(LEAVE_FORMS[code].label);
     for (const code of COMMUNITY_CODES) expect(TERMS[code]?.fr).toBe(COMMUNITIES[code].label);
     for (const code of REQUEST_STATUS_CODES) expect(TERMS[code]?.fr).toBe(REQUEST_STATUSES[code].label);
+    // the choices a request's screens offer, which the API names in the caller's language
+    for (const code of WORKER_STATUS_CODES) expect(TERMS[code]?.fr).toBe(WORKER_STATUSES[code].label);
+    for (const code of EDUCATION_LEVEL_CODES) expect(TERMS[code]?.fr).toBe(EDUCATION_LEVELS[code].label);
     for (const [term, texts] of Object.entries(TERMS)) for (const language of LANGUAGES) expect({ term, language, text: texts[language].trim() }).not.toEqual({ term, language, text: '' });
   });
 });
@@ -169,5 +182,77 @@ describe('every code the API and the activities answer is in the catalogue', () 
     const codes = sources(dir).flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1]!));
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.filter((code) => !Object.hasOwn(ERROR_CATALOGUE, code))).toEqual([]);
+  });
+});
+
+describe('every warning has a text in each language', () => {
+  it('lists the domain’s warnings, each once, and no error code among them', () => {
+    expect(new Set(WARNING_CODES).size).toBe(WARNING_CODES.length);
+    expect(sorted(Object.keys(WARNING_CATALOGUE))).toEqual(sorted(WARNING_CODES));
+    expect(sorted(DOMAIN_WARNING_CODES)).toEqual(sorted(WARNING_CODES));
+    expect(WARNING_CODES.filter((code) => Object.hasOwn(ERROR_CATALOGUE, code))).toEqual([]);
+  });
+
+  it.each(WARNING_CODES.map((code) => [code]))('%s', (code) => {
+    const { text } = WARNING_CATALOGUE[code];
+    expect(sorted(Object.keys(text))).toEqual(sorted(LANGUAGES));
+    for (const language of LANGUAGES) expect(text[language].trim()).not.toBe('');
+    const reference = sorted(placeholdersOf(text.fr));
+    for (const language of LANGUAGES) expect({ language, placeholders: sorted(placeholdersOf(text[language])) }).toEqual({ language, placeholders: reference });
+  });
+
+  // Every warning the domain gives, once: 1/10 parental leave (the employer's agreement) with a workload
+  // that does not match the form, introduced late, for a worker known at 3 employers and not yet 55.
+  const assessed = assessRequest(
+    {
+      community: 'FR',
+      leave: 'PARENTAL',
+      form: 'ONE_TENTH',
+      characteristics: { level: 'PRIMARY', before: 24, during: 12, start: '2025-01-01', end: '2025-10-31', multipleEmployers: false },
+      knownEmployerCount: 3,
+    },
+    { today: '2025-08-20' },
+  );
+  const warnings = [...assessed.warnings, ...workerAgeFindings('END_OF_CAREER', '1972-01-01', '2025-09-01').warnings];
+
+  it('each warning is given by a rule of the domain, its French message the catalogue’s text', () => {
+    expect(assessed.errors).toEqual([]);
+    expect(sorted(warnings.map((w) => w.code))).toEqual(sorted(WARNING_CODES));
+    for (const warning of warnings) expect(warning.message).toBe(warningText(warning.code, warning.details, 'fr'));
+  });
+
+  it.each(LANGUAGES.map((language) => [language]))('each warning’s details fill its whole text in %s', (language) => {
+    const unfilled = warnings.map((w) => ({ code: w.code, text: warningText(w.code, w.details, language) })).filter(({ text }) => /\{\w+\}/.test(text));
+    expect(unfilled).toEqual([]);
+  });
+
+  it('writes the domain’s codes by their name in the language', () => {
+    const agreement = warnings.find((w) => w.code === 'EMPLOYER_AGREEMENT_REQUIRED');
+    expect(warningText('EMPLOYER_AGREEMENT_REQUIRED', agreement?.details, 'nl')).toBe('„Ouderschapsverlof” in de vorm „Vermindering van de prestaties met 1/10” vereist het akkoord van de werkgever.');
+    const unticked = warnings.find((w) => w.code === 'MULTIPLE_EMPLOYERS_UNTICKED');
+    expect(warningText('MULTIPLE_EMPLOYERS_UNTICKED', unticked?.details, 'de')).toMatch(/^Der Arbeitnehmer ist als bei 3 Arbeitgebern beschäftigt bekannt/);
+  });
+});
+
+describe('an activity’s refusal carries the catalogue’s French text', () => {
+  it('without details', () => {
+    const failure = refuse('UNKNOWN_SCHOOL');
+    expect({ type: failure.type, message: failure.message, nonRetryable: failure.nonRetryable }).toEqual({
+      type: 'UNKNOWN_SCHOOL',
+      message: ERROR_CATALOGUE.UNKNOWN_SCHOOL.text.fr,
+      nonRetryable: true,
+    });
+  });
+
+  it('with details, which fill the text and travel with the failure', () => {
+    const [overlap] = otherRequestsErrors(
+      { leave: 'PARENTAL', form: 'HALF', start: '2025-09-01', end: '2025-10-31' },
+      [{ ticket: '2025-000001', leave: 'PARENTAL', form: 'HALF', start: '2025-10-01', end: '2025-11-30' }],
+    );
+    expect(overlap?.code).toBe('REQUEST_PERIOD_OVERLAP');
+    const failure = refuse(overlap!.code, overlap!.details);
+    expect(failure.message).toBe(errorText('REQUEST_PERIOD_OVERLAP', overlap!.details, 'fr'));
+    expect(failure.message).not.toMatch(/\{\w+\}/);
+    expect(failure.details).toEqual([overlap!.details]);
   });
 });

@@ -107,7 +107,7 @@ describe('late introduction (today is a parameter)', () => {
     expect(lateIntroductionWarning('2025-01-15', '2025-03-15')).toBeNull();
     expect(lateIntroductionWarning('2025-01-15', '2025-03-16')).toMatchObject({ code: 'LATE_INTRODUCTION' });
     expect(lateIntroductionWarning('2024-12-31', '2025-02-28')).toBeNull();
-    expect(lateIntroductionWarning('2024-12-31', '2025-03-01')?.message).toMatch(/more than 2 months after its start date/);
+    expect(lateIntroductionWarning('2024-12-31', '2025-03-01')?.message).toMatch(/plus de 2 mois après sa date de début \(2024-12-31\)/);
   });
 });
 

@@ -111,7 +111,7 @@ describe('fraction given up against the chosen form', () => {
   it('warns beyond one period, naming the form', () => {
     const warning = fractionMismatchWarning('HALF', at(24, 18));
     expect(warning).toMatchObject({ code: 'WORKLOAD_FRACTION_MISMATCH', details: { givenUp: 6, expectedGivenUp: 12 } });
-    expect(warning?.message).toMatch(/6\/24 periods.*mi-temps.*12 periods/);
+    expect(warning?.message).toMatch(/6\/24 périodes.*« Réduction des prestations à mi-temps » \(12 périodes\)/);
     expect(fractionMismatchWarning('FULL', at(20, 2))?.code).toBe('WORKLOAD_FRACTION_MISMATCH');
     expect(fractionMismatchWarning('ONE_TENTH', at(24, 18))?.code).toBe('WORKLOAD_FRACTION_MISMATCH');
   });

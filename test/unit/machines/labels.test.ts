@@ -1,5 +1,6 @@
 /** Every label key of every journey has its text in French, Dutch and German. */
-import { LANGUAGES } from '../../../domain/error-catalogue';
+import { COMMUNITY_CODES, EDUCATION_LEVEL_CODES, LEAVE_CODES, LEAVE_FORM_CODES, WORKER_STATUS_CODES } from '../../../domain';
+import { LANGUAGES, TERMS } from '../../../domain/error-catalogue';
 import { journeys } from '../../../machines';
 
 // Texts that are the same in every language: a brand, an address.
@@ -23,5 +24,16 @@ describe.each(Object.values(journeys).map((journey) => [journey.id, journey] as 
       const untranslated = Object.keys(french).filter((key) => !SAME_EVERYWHERE.has(key) && journey.labels[language][key] === french[key]);
       expect({ language, untranslated }).toEqual({ language, untranslated: [] });
     }
+  });
+});
+
+describe('the choices the request journey offers are named in every language', () => {
+  // A screen's choices carry codes of the domain; the API names them from the catalogue's terms.
+  const offered = [...COMMUNITY_CODES, ...WORKER_STATUS_CODES, ...LEAVE_CODES, ...LEAVE_FORM_CODES, ...EDUCATION_LEVEL_CODES];
+
+  it.each(LANGUAGES.map((language) => [language]))('%s', (language) => {
+    const unnamed = offered.filter((code) => (TERMS[code]?.[language] ?? '').trim() === '');
+    expect(unnamed).toEqual([]);
+    if (language !== 'fr') expect(offered.filter((code) => TERMS[code]![language] === TERMS[code]!.fr)).toEqual([]);
   });
 });

@@ -599,7 +599,7 @@ describe('confirmation', () => {
     const d = startRequest({ input: { openedOn: '2025-11-15' } });
     await toConfirmation(d, { during: 20 });
     expect(d.context().warnings.map((w) => w.code)).toEqual(['WORKLOAD_FRACTION_MISMATCH', 'LATE_INTRODUCTION']);
-    expect(d.context().warnings[1]?.message).toMatch(/more than 2 months after its start date \(2025-09-01\)/);
+    expect(d.context().warnings[1]?.message).toMatch(/plus de 2 mois après sa date de début \(2025-09-01\)/);
   });
 
   it('says when the worker must send an occupation declaration (several employers, one interrupted)', async () => {
