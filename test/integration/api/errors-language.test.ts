@@ -1,11 +1,13 @@
 /**
  * The same refusal in French, Dutch and German, chosen by Accept-Language (French by default), with the
- * same stable code; labels in the same three languages. The requests set Accept-Language themselves,
+ * same stable code; labels in the same three languages; a journey's view (choices, warnings, the service's
+ * status reasons) and zod's own messages in the caller's language too. The requests set Accept-Language themselves,
  * so they go through the agent directly.
  */
 import type { Response } from 'supertest';
 import { demoCast } from '../../../store/demo-data';
 import { bearer, ok, start } from '../../support/http-journeys';
+import { requestSampleEvents } from '../../support/request-sample-events';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
 
 const { teachers, schools } = demoCast;
@@ -15,6 +17,19 @@ withServiceAndPoUser((started, token) => ((service = started), (poToken = token)
 
 interface ErrorAnswer {
   error: { code: string; message: string; details?: { issues?: Array<{ path: string; rule?: string; message: string }>; journey?: { context: { error: { code: string; message: string } } } } };
+}
+
+interface Named {
+  code: string;
+  label: string;
+}
+
+/** The parts of a request's view this file reads. */
+interface ViewContext {
+  choices: { leaves?: Array<Named & { forms: Named[] }>; educationLevels?: Named[] };
+  warnings?: Array<{ code: string; message: string; details?: object }>;
+  statusReason?: string | null;
+  statusReasonCode?: string | null;
 }
 
 const LANGUAGES = [
@@ -133,4 +148,65 @@ test('labels in the negotiated language, or the one `lang` names; the same keys 
   const unknown = await get('/api/labels?lang=en');
   expect(unknown.status).toBe(422);
   expect((unknown.body as ErrorAnswer).error.code).toBe('VALIDATION_FAILED');
+});
+
+test('a view in the caller’s language: choices, warnings and the service’s status reason, codes unchanged', async () => {
+  const journey = ok(await start(service.http, poToken, 'request'));
+  const walk = async (body: object, language: string) => {
+    const res = await sendEvent(journey.id, body, language);
+    expect([res.status, res.headers['content-language']]).toEqual([200, language]);
+    return (res.body as { context: ViewContext }).context;
+  };
+  await walk(requestSampleEvents.SELECT_WORKER, 'fr');
+  const leave = await walk(requestSampleEvents.START_REQUEST, 'de');
+  const parental = leave.choices.leaves?.find((l) => l.code === 'PARENTAL');
+  expect(parental).toMatchObject({ label: 'Elternurlaub', forms: expect.arrayContaining([expect.objectContaining({ code: 'HALF', label: 'Verringerung der Leistungen auf Halbzeit' })]) });
+  const questions = await walk(requestSampleEvents.CHOOSE_LEAVE, 'nl');
+  expect(questions.choices.educationLevels?.map((l) => [l.code, l.label])).toEqual([
+    ['NURSERY', 'Kleuteronderwijs'],
+    ['PRIMARY', 'Lager onderwijs'],
+    ['LOWER_SECONDARY', 'Lager secundair onderwijs'],
+    ['UPPER_SECONDARY', 'Hoger secundair onderwijs'],
+  ]);
+  // Half-time while giving up 6 of 24 periods: the confirmation warns that the workload does not match the form.
+  const answers = { ...requestSampleEvents.ANSWER_QUESTIONS, during: 18, start: '2027-01-01', end: '2027-02-28' };
+  const confirmation = await walk(answers, 'nl');
+  expect(confirmation.warnings).toEqual([
+    {
+      code: 'WORKLOAD_FRACTION_MISMATCH',
+      message: 'Het opgegeven werkvolume (6/24 lestijden) wijkt meer dan één lestijd af van de gekozen vorm „Vermindering van de prestaties tot halftijds” (12 lestijden).',
+      details: { form: 'HALF', givenUp: 6, expectedGivenUp: 12, fullLoad: 24 },
+    },
+  ]);
+  expect([confirmation.statusReason, confirmation.statusReasonCode]).toEqual(['Werknemer geselecteerd door de werkgever.', 'WORKER_SELECTED']);
+  // The same view read without Accept-Language: French, the reference.
+  const french = (await service.http.get(`/api/journeys/${journey.id}`).set(bearer(poToken))).body as { context: ViewContext };
+  expect(french.context.warnings?.[0]?.message).toBe(
+    'La charge abandonnée (6/24 périodes) s’écarte de plus d’une période de la forme choisie « Réduction des prestations à mi-temps » (12 périodes).',
+  );
+  expect([french.context.statusReason, french.context.statusReasonCode]).toEqual(['Travailleur sélectionné par l’employeur.', 'WORKER_SELECTED']);
+});
+
+test('zod’s own messages (an unknown option) in the caller’s language, beside the same zod code', async () => {
+  const answers = await inEach((language) => {
+    const req = service.http.get('/api/labels?lang=en');
+    return language ? req.set('Accept-Language', language) : req;
+  });
+  const issues = LANGUAGES.map(([header, language]) => {
+    const res = answers[header ?? language]!;
+    expect(res.status).toBe(422);
+    const error = spoken(res, language);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details?.issues).toHaveLength(1);
+    const [issue] = error.details!.issues! as Array<{ path: string; code?: string; message: string }>;
+    expect([issue!.path, issue!.code]).toEqual(['query.lang', 'invalid_value']);
+    expect(error.message).toContain(issue!.message);
+    return issue!.message;
+  });
+  expect(issues).toEqual([
+    'Option invalide : une valeur parmi "fr"|"nl"|"de" attendue',
+    'Ongeldige optie: verwacht één van "fr"|"nl"|"de"',
+    'Ungültige Option: erwartet eine von "fr"|"nl"|"de"',
+    'Option invalide : une valeur parmi "fr"|"nl"|"de" attendue',
+  ]);
 });
