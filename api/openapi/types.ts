@@ -479,7 +479,7 @@ export interface components {
             screen: string;
             /** @description Label keys of the screen (GET /api/labels gives their text) */
             labels: string[];
-            /** @description Public context; `error` is set when the last event was refused by a check */
+            /** @description Public context, its texts in the response’s language (`Content-Language`): `error` (`{ code, message, details }`) is set when the last event was refused by a check; `warnings[]` (`{ code, message, details }`) are shown on the confirmation page; each `choices` entry has a `code` and its `label`; `statusReason` is the reason of the last status change, and `statusReasonCode` its stable code when the service wrote it (null for a reason a person typed). */
             context: {
                 [key: string]: unknown;
             };

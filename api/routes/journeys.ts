@@ -19,7 +19,13 @@ export const journeyResponse = z
     state: z.string().describe('Stable state code'),
     screen: z.string().describe('Stable screen code: what the UI renders'),
     labels: z.array(z.string()).describe('Label keys of the screen (GET /api/labels gives their text)'),
-    context: z.record(z.string(), z.unknown()).describe('Public context; `error` is set when the last event was refused by a check'),
+    context: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'Public context, its texts in the response’s language (`Content-Language`): `error` (`{ code, message, details }`) is set when the last event was refused by a check; ' +
+          '`warnings[]` (`{ code, message, details }`) are shown on the confirmation page; each `choices` entry has a `code` and its `label`; ' +
+          '`statusReason` is the reason of the last status change, and `statusReasonCode` its stable code when the service wrote it (null for a reason a person typed).',
+      ),
     allowedEvents: z.array(allowedEvent),
     status: z.enum(['active', 'done', 'error', 'stopped']),
     output: z.unknown().optional(),
