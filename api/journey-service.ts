@@ -316,10 +316,15 @@ function answer(kept: KeptAnswer): JourneyResponse {
 export function parseEvent(journey: Journey, event: JourneyEvent): JourneyEvent {
   const schema = Object.hasOwn(journey.events, event.type) ? journey.events[event.type] : undefined;
   if (!schema) return { type: event.type };
-  const parsed = schema.safeParse(event);
+  // The input stays on each issue (never sent back) so zod's message can be written in the caller's language.
+  const parsed = schema.safeParse(event, { reportInput: true });
   if (parsed.success) return parsed.data;
   const { issues, issueValues } = issuesOf(parsed.error);
-  throw new HttpError(EVENT_INVALID, { issues: issues.map(({ path, message, rule }) => ({ path, message, rule })) }, { issueValues, values: { type: event.type } });
+  throw new HttpError(
+    EVENT_INVALID,
+    { issues: issues.map(({ path, message, rule }) => ({ path, message, rule })) },
+    { issueValues, rawIssues: parsed.error.issues, values: { type: event.type } },
+  );
 }
 
 /**

@@ -210,3 +210,18 @@ test('zod’s own messages (an unknown option) in the caller’s language, besid
     'Option invalide : une valeur parmi "fr"|"nl"|"de" attendue',
   ]);
 });
+
+test('an event of the wrong shape: EVENT_INVALID, zod’s messages in the caller’s language', async () => {
+  const journey = ok(await start(service.http, poToken, 'request'));
+  const select = { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: 85073003329, status: 'INTERIM' };
+  const res = await sendEvent(journey.id, select, 'de');
+  expect(res.status).toBe(422);
+  const error = spoken(res, 'de');
+  expect(error.code).toBe('EVENT_INVALID');
+  expect(error.details?.issues).toEqual([
+    { path: 'niss', message: 'Ungültige Eingabe: erwartet string, erhalten Zahl' },
+    { path: 'status', message: expect.stringMatching(/^Ungültige Option: erwartet eine von "STATUTORY"\|/) },
+  ]);
+  // The value sent is not echoed back.
+  expect(JSON.stringify(res.body)).not.toContain('85073003329');
+});
