@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError, z } from 'zod';
 import type { Logger } from '../config/logger';
-import { domainCodeOf } from '../domain';
+import { domainCodeOf, issueMessage } from '../domain';
 import { completeErrorText, errorStatus, errorText, isErrorCode, type ErrorCode, type Language, type Texts } from '../domain/error-catalogue';
 import { EVENT_INVALID, EVENT_NOT_ALLOWED } from '../workflows/messages';
 import { languageOf, speak } from './language';
@@ -93,9 +93,9 @@ export function issuesOf(error: ZodError | z.core.$ZodIssue[], prefix?: string):
   const issues = all.map((i) => {
     const path = [...(prefix ? [prefix] : []), ...i.path.map(String)].join('.');
     const rule = domainCodeOf(i);
-    return { path, message: i.message, code: i.code, ...(rule ? { rule } : {}) };
+    return { path, message: issueMessage(i), code: i.code, ...(rule ? { rule } : {}) };
   });
-  const issueValues = all.map((i) => (i.code === 'custom' && i.params ? (i.params as Values) : undefined));
+  const issueValues = all.map((i) => (i.code === 'custom' && i.params ? (i.params as Values) : domainCodeOf(i) ? {} : undefined));
   return { issues, issueValues };
 }
 

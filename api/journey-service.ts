@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Journey, JourneyView } from '../machines/journey';
+import { fieldRule } from '../domain';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
 import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
@@ -16,7 +17,7 @@ import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
 
 /** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
 export const eventTypeSchema = z
-  .string({ error: 'The event type must be given as text, e.g. "SELECT_WORKER".' })
+  .string(fieldRule('EVENT_TYPE_NOT_TEXT'))
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'An event type is a name of letters, digits and "_", e.g. "SELECT_WORKER".')
   .describe('The event type, one of allowedEvents');
 

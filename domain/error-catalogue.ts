@@ -132,7 +132,28 @@ export const JOURNEY_ERROR_CODES = [
   'CANCELLED',
 ] as const;
 
-export const ERROR_CODES = [...DOMAIN_ERROR_CODES, ...API_ERROR_CODES, ...JOURNEY_ERROR_CODES] as const;
+/**
+ * Shape rules of single fields that zod checks itself (a value of the wrong type, a box that must be
+ * ticked, a value outside a short list): the schema names its rule by code (`fieldRule(code)` in
+ * `domain/schemas.ts`), so the refusal speaks the caller's language like any other rule. 422.
+ */
+export const FIELD_RULE_CODES = [
+  'TEXT_EXPECTED',
+  'EVENT_TYPE_NOT_TEXT',
+  'REQUEST_REFERENCE_FORMAT',
+  'FULL_LOAD_FORMAT',
+  'FULL_LOADS_INCOMPLETE',
+  'MULTIPLE_EMPLOYERS_ANSWER_REQUIRED',
+  'ALL_EMPLOYERS_ANSWER_FORMAT',
+  'ALL_CORRECT_REQUIRED',
+  'DECISION_INVALID',
+  'SEND_BACK_TARGET_INVALID',
+  'PERMISSIONS_NOT_LIST',
+] as const;
+
+export const ERROR_CODES = [...DOMAIN_ERROR_CODES, ...FIELD_RULE_CODES, ...API_ERROR_CODES, ...JOURNEY_ERROR_CODES] as const;
+
+export type FieldRuleCode = (typeof FIELD_RULE_CODES)[number];
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -150,6 +171,95 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 // Official names: NISS = INSZ (nl) = ENSS (de); numéro BCE = KBO-nummer = ZDU-Nummer; pouvoir organisateur
 // = inrichtende macht = Organisationsträger; a teaching period = lestijd = Unterrichtsstunde (Periode).
 export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
+  // shape rules of single fields (FIELD_RULE_CODES)
+  TEXT_EXPECTED: {
+    status: 422,
+    text: {
+      fr: 'Cette valeur doit être donnée sous forme de texte.',
+      nl: 'Deze waarde moet als tekst worden opgegeven.',
+      de: 'Dieser Wert muss als Text angegeben werden.',
+    },
+  },
+  EVENT_TYPE_NOT_TEXT: {
+    status: 422,
+    text: {
+      fr: 'Le type de l’événement doit être donné sous forme de texte, par exemple « SELECT_WORKER ».',
+      nl: 'Het type van de gebeurtenis moet als tekst worden opgegeven, bijvoorbeeld "SELECT_WORKER".',
+      de: 'Der Typ des Ereignisses muss als Text angegeben werden, zum Beispiel „SELECT_WORKER“.',
+    },
+  },
+  REQUEST_REFERENCE_FORMAT: {
+    status: 422,
+    text: {
+      fr: 'Une demande se désigne par son identifiant de parcours (request-…) ou par son numéro de ticket (BAW-2026-000123).',
+      nl: 'Een aanvraag wordt aangeduid met haar trajectidentificatie (request-…) of haar ticketnummer (BAW-2026-000123).',
+      de: 'Ein Antrag wird durch seine Ablaufkennung (request-…) oder seine Ticketnummer (BAW-2026-000123) bezeichnet.',
+    },
+  },
+  FULL_LOAD_FORMAT: {
+    status: 422,
+    text: {
+      fr: 'Une charge complète est un nombre de périodes.',
+      nl: 'Een volledige opdracht is een aantal lestijden.',
+      de: 'Ein volles Pensum ist eine Anzahl von Perioden.',
+    },
+  },
+  FULL_LOADS_INCOMPLETE: {
+    status: 422,
+    text: {
+      fr: 'Les charges complètes donnent le nombre de périodes d’une charge complète pour chaque niveau d’enseignement.',
+      nl: 'De volledige opdrachten geven het aantal lestijden van een volledige opdracht voor elk onderwijsniveau.',
+      de: 'Die vollen Pensen geben für jede Unterrichtsstufe die Zahl der Perioden eines vollen Pensums an.',
+    },
+  },
+  MULTIPLE_EMPLOYERS_ANSWER_REQUIRED: {
+    status: 422,
+    text: {
+      fr: 'Indiquez si le travailleur est occupé chez plusieurs employeurs (« occupation chez plusieurs employeurs » : oui ou non).',
+      nl: 'Geef aan of de werknemer bij meerdere werkgevers tewerkgesteld is ("tewerkstelling bij meerdere werkgevers": ja of nee).',
+      de: 'Geben Sie an, ob der Arbeitnehmer bei mehreren Arbeitgebern beschäftigt ist („Beschäftigung bei mehreren Arbeitgebern“: ja oder nein).',
+    },
+  },
+  ALL_EMPLOYERS_ANSWER_FORMAT: {
+    status: 422,
+    text: {
+      fr: 'Indiquez si l’interruption concerne tous les employeurs (oui ou non).',
+      nl: 'Geef aan of de onderbreking alle werkgevers betreft (ja of nee).',
+      de: 'Geben Sie an, ob die Unterbrechung alle Arbeitgeber betrifft (ja oder nein).',
+    },
+  },
+  ALL_CORRECT_REQUIRED: {
+    status: 422,
+    text: {
+      fr: 'Cochez la dernière case (« Toutes les informations sont correctes ») pour confirmer la demande.',
+      nl: 'Vink het laatste vakje aan ("Alle gegevens zijn correct") om de aanvraag te bevestigen.',
+      de: 'Kreuzen Sie das letzte Kästchen an („Alle Angaben sind korrekt“), um den Antrag zu bestätigen.',
+    },
+  },
+  DECISION_INVALID: {
+    status: 422,
+    text: {
+      fr: 'La décision est « accepted » (acceptée) ou « refused » (refusée).',
+      nl: 'De beslissing is "accepted" (aanvaard) of "refused" (geweigerd).',
+      de: 'Die Entscheidung ist „accepted“ (angenommen) oder „refused“ (abgelehnt).',
+    },
+  },
+  SEND_BACK_TARGET_INVALID: {
+    status: 422,
+    text: {
+      fr: 'Une demande est renvoyée pour correction à l’employeur (« employer ») ou au travailleur (« worker »).',
+      nl: 'Een aanvraag wordt ter verbetering teruggestuurd naar de werkgever ("employer") of de werknemer ("worker").',
+      de: 'Ein Antrag wird zur Berichtigung an den Arbeitgeber („employer“) oder an den Arbeitnehmer („worker“) zurückgeschickt.',
+    },
+  },
+  PERMISSIONS_NOT_LIST: {
+    status: 422,
+    text: {
+      fr: 'Les autorisations se donnent sous forme de liste.',
+      nl: 'De machtigingen worden als lijst opgegeven.',
+      de: 'Die Berechtigungen werden als Liste angegeben.',
+    },
+  },
   // ------------------------------------------------------------------------------------------------
   // National number
   NISS_FORMAT: {

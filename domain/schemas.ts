@@ -28,6 +28,7 @@ import {
   type LeaveForm,
 } from './catalogue';
 import { parseIsoDate } from './dates';
+import { DOMAIN_ERROR_CODES, FIELD_RULE_CODES, errorText, type FieldRuleCode } from './error-catalogue';
 import { DomainError, type DomainErrorCode } from './errors';
 import { parseEnterpriseNumber, parseEstablishmentUnitNumber, parseNiss, parseSchoolNumber } from './identifiers';
 import { characteristicsErrors, deriveCharacteristics, leaveChoiceErrors, periodLimitErrors } from './request-rules';
@@ -62,13 +63,33 @@ function parsedBy<I, T>(parse: (input: I) => T) {
 }
 
 /** A string parsed by a domain function that throws DomainError. */
-function parsedString<T>(parse: (input: string) => T, what: string) {
-  return z.string({ error: `${what} must be given as text.` }).transform(parsedBy(parse));
+function parsedString<T>(parse: (input: string) => T) {
+  return z.string(fieldRule('TEXT_EXPECTED')).transform(parsedBy(parse));
 }
 
-/** The DomainError code an issue carries, if it came from a domain rule. */
-export function domainCodeOf(issue: z.core.$ZodIssue): DomainErrorCode | undefined {
-  if (issue.code !== 'custom') return undefined;
+/**
+ * A field's shape rule named by its catalogue code: zod writes the code as the issue's message, and
+ * `domainCodeOf` reads it back, so the API answers with the rule's text in the caller's language.
+ */
+export function fieldRule(code: FieldRuleCode | DomainErrorCode): { error: string } {
+  return { error: code };
+}
+
+const RULE_CODES: ReadonlySet<string> = new Set([...FIELD_RULE_CODES, ...DOMAIN_ERROR_CODES]);
+
+function isRuleCode(value: unknown): value is FieldRuleCode | DomainErrorCode {
+  return typeof value === 'string' && RULE_CODES.has(value);
+}
+
+/** An issue's message: a field's shape rule speaks its French text (the reference), any other its own. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  const rule = issue.code === 'custom' ? undefined : domainCodeOf(issue);
+  return rule ? errorText(rule) : issue.message;
+}
+
+/** The code of the rule an issue carries: a domain rule's (`params.code`) or a field's shape rule. */
+export function domainCodeOf(issue: z.core.$ZodIssue): DomainErrorCode | FieldRuleCode | undefined {
+  if (issue.code !== 'custom') return isRuleCode(issue.message) ? issue.message : undefined;
   const code: unknown = issue.params?.code;
   return typeof code === 'string' ? (code as DomainErrorCode) : undefined;
 }
@@ -76,12 +97,12 @@ export function domainCodeOf(issue: z.core.$ZodIssue): DomainErrorCode | undefin
 // ---------------------------------------------------------------------------------------------------
 // Identifiers and dates
 
-export const nissSchema = parsedString(parseNiss, 'A NISS');
-export const enterpriseNumberSchema = parsedString(parseEnterpriseNumber, 'An enterprise number');
-export const establishmentUnitNumberSchema = parsedString(parseEstablishmentUnitNumber, 'An establishment-unit number');
+export const nissSchema = parsedString(parseNiss);
+export const enterpriseNumberSchema = parsedString(parseEnterpriseNumber);
+export const establishmentUnitNumberSchema = parsedString(parseEstablishmentUnitNumber);
 /** Enterprise number or establishment-unit number. */
-export const schoolNumberSchema = parsedString(parseSchoolNumber, "A school's number");
-export const isoDateSchema = parsedString((value) => parseIsoDate(value), 'A date');
+export const schoolNumberSchema = parsedString(parseSchoolNumber);
+export const isoDateSchema = parsedString((value) => parseIsoDate(value));
 
 /**
  * Optional e-mail: absent or blank means none; otherwise it must look like name@domain.tld (EMAIL_FORMAT).
@@ -92,7 +113,7 @@ export const isoDateSchema = parsedString((value) => parseIsoDate(value), 'A dat
 export const emailSchema = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
   z
-    .string({ error: 'The e-mail address must be given as text.' })
+    .string(fieldRule('TEXT_EXPECTED'))
     .trim()
     .superRefine((value, ctx) => {
       const error = emailAddressError(value);
@@ -108,16 +129,16 @@ export const emailSchema = z.preprocess(
  * surrogates (TEXT_INVALID_UNICODE) — text the store could not hold or a screen could not show. The
  * characters are checked before trimming, so none hides at either end. Add `.min()`/`.max()` as the field needs.
  */
-export function freeTextSchema(what: string) {
+export function freeTextSchema() {
   return z
-    .string({ error: `${what} must be given as text.` })
+    .string(fieldRule('TEXT_EXPECTED'))
     .superRefine((value, ctx) => reportDomainErrors(ctx, freeTextErrors(value)))
     .trim();
 }
 
 /** A whole number of periods, as a number or digits; "19:30", "19h" and 19.5 are refused. */
 export const periodsSchema = z
-  .union([z.number(), z.string()], { error: 'A workload is a whole number of periods.' })
+  .union([z.number(), z.string()], fieldRule('WORKLOAD_FORMAT'))
   .transform(parsedBy((value: number | string) => parsePeriods(value)));
 
 // ---------------------------------------------------------------------------------------------------
@@ -144,13 +165,13 @@ export const leaveFormSchema = catalogueEnum(LEAVE_FORM_CODES, LEAVE_FORMS, 'The
 
 /** The periods of one full-time load. */
 export const fullLoadSchema = z
-  .number({ error: 'A full-time load is a number of periods.' })
+  .number(fieldRule('FULL_LOAD_FORMAT'))
   .int('A full-time load is a whole number of periods.')
   .positive('A full-time load is above 0 periods.');
 
 /** A full load for every education level. */
 export const fullLoadsSchema = z.record(educationLevelSchema, fullLoadSchema, {
-  error: 'The full-time loads give the periods of a full load for every education level.',
+  ...fieldRule('FULL_LOADS_INCOMPLETE'),
 });
 
 /** Full loads of some levels, overriding the others' (e.g. the domain's defaults). */
@@ -170,8 +191,8 @@ const characteristicsFields = z.object({
   during: periodsSchema,
   start: isoDateSchema,
   end: isoDateSchema,
-  multipleEmployers: z.boolean({ error: 'Say whether the worker is occupied by several employers (true or false).' }),
-  interruptsAllEmployers: z.boolean({ error: 'Say whether the interruption is with all employers (true or false).' }).optional(),
+  multipleEmployers: z.boolean(fieldRule('MULTIPLE_EMPLOYERS_ANSWER_REQUIRED')),
+  interruptsAllEmployers: z.boolean(fieldRule('ALL_EMPLOYERS_ANSWER_FORMAT')).optional(),
 });
 
 export interface CharacteristicsSchemaOptions {

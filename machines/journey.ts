@@ -6,7 +6,7 @@
  */
 import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type ContextFrom, type InputFrom, type StateValue } from 'xstate';
 import { z } from 'zod';
-import { domainCodeOf } from '../domain';
+import { domainCodeOf, issueMessage } from '../domain';
 import type { Language } from '../domain/error-catalogue';
 
 export interface ScreenMeta {
@@ -218,7 +218,7 @@ export function parseEvent(journey: Journey, snapshot: AnyMachineSnapshot, event
   }
   const parsed = schema.safeParse(event);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, rule: domainCodeOf(i) }));
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: issueMessage(i), rule: domainCodeOf(i) }));
     return {
       ok: false,
       refusal: { code: EVENT_INVALID, message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), details: { issues } },

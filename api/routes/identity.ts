@@ -36,7 +36,7 @@ export function identityRoutes(db: Db, tokens: TokenService): Route[] {
       auth: 'none',
       body: z.union([
         z.object({ niss: nissSchema.describe('A person known to the store') }),
-        z.object({ backofficeAgent: freeTextSchema('The agent’s name').min(1).max(100).describe('Name of an ONEM back-office agent') }),
+        z.object({ backofficeAgent: freeTextSchema().min(1).max(100).describe('Name of an ONEM back-office agent') }),
       ]),
       responses: { 201: { description: 'A bearer token', schema: tokenResponse }, 404: standardErrors[404], 422: standardErrors[422] },
       handler: async ({ body }) => {

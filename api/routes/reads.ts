@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   enterpriseNumberSchema,
+  fieldRule,
   freeTextSchema,
   leaveCodeSchema,
   memberStatusSchema,
@@ -82,7 +83,7 @@ export function readRoutes(db: Db): Route[] {
       auth: 'person',
       params: z.object({ enterprise: enterpriseNumberSchema }),
       query: z.object({
-        search: freeTextSchema('The search').max(100, 'The search must be at most 100 characters.').optional().describe('Words of the last name, first name, or digits of the NISS'),
+        search: freeTextSchema().max(100, 'The search must be at most 100 characters.').optional().describe('Words of the last name, first name, or digits of the NISS'),
         role: roleSchema.optional(),
         status: memberStatusSchema.optional(),
         permission: permissionSchema.optional(),
@@ -131,7 +132,7 @@ export function readRoutes(db: Db): Route[] {
       tag: 'Overview',
       summary: 'One request of the acting context, by journey id or ticket',
       auth: 'acting',
-      params: z.object({ ref: z.union([ticketSchema, journeyIdSchema], { error: 'A request is named by its journey id (request-…) or its ticket (BAW-2026-000123).' }).describe('Journey id (request-…) or ticket (BAW-…)') }),
+      params: z.object({ ref: z.union([ticketSchema, journeyIdSchema], fieldRule('REQUEST_REFERENCE_FORMAT')).describe('Journey id (request-…) or ticket (BAW-…)') }),
       responses: { 200: { description: 'The request', schema: requestRow }, 403: standardErrors[403], 404: standardErrors[404], 422: standardErrors[422] },
       handler: async ({ params, req }) => {
         const { acting: ctx } = acting(req);

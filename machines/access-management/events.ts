@@ -3,7 +3,7 @@
  * every payload with these before the machine sees it.
  */
 import { z } from 'zod';
-import { enterpriseNumberSchema, freeTextSchema, nissSchema, permissionSchema, roleSchema } from '../../domain';
+import { enterpriseNumberSchema, fieldRule, freeTextSchema, nissSchema, permissionSchema, roleSchema } from '../../domain';
 import { signal, type EventOf } from '../journey';
 
 /** Filled by the API from the verified token. */
@@ -14,14 +14,14 @@ export interface AccessManagementInput {
 }
 
 function nameSchema(what: string) {
-  return freeTextSchema(what)
+  return freeTextSchema()
     .min(1, `${what} must not be empty.`)
     .max(100, `${what} must be at most 100 characters.`);
 }
 
 /** A selection of permissions from the catalogue, each at most once (an empty selection removes them all). */
 export const permissionSelectionSchema = z
-  .array(permissionSchema, { error: 'The permissions must be given as a list.' })
+  .array(permissionSchema, fieldRule('PERMISSIONS_NOT_LIST'))
   .refine((permissions) => new Set(permissions).size === permissions.length, 'Each permission may be selected only once.');
 
 export const accessManagementEvents = {

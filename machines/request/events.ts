@@ -22,12 +22,13 @@ import {
   reportDomainErrors,
   schoolNumberSchema,
   workerStatusSchema,
+  fieldRule,
   type FullLoads,
 } from '../../domain';
 import { signal, type EventOf } from '../journey';
 
 function reasonSchema(what: string) {
-  return freeTextSchema(what)
+  return freeTextSchema()
     .min(1, `${what} must not be empty: every status change records why.`)
     .max(1000, `${what} must be at most 1000 characters.`);
 }
@@ -39,7 +40,7 @@ export const requestInputSchema = z.object({
   acting: z.object({
     enterprise: enterpriseNumberSchema,
     mode: actingModeSchema,
-    enterpriseName: freeTextSchema('The enterprise name').min(1, 'The enterprise name must not be empty.'),
+    enterpriseName: freeTextSchema().min(1, 'The enterprise name must not be empty.'),
   }),
   introducedBy: nissSchema,
   /** The day the request was opened: the reference of the "more than 2 months after the start" warning. */
@@ -65,7 +66,7 @@ const STATELESS_FULL_LOADS: FullLoads = {
 };
 
 /** Who in the back-office: the API sets it from the agent's token (a sender cannot choose it). */
-const agentSchema = freeTextSchema('The agent').min(1).max(200).optional().describe('Set by the API from the back-office token');
+const agentSchema = freeTextSchema().min(1).max(200).optional().describe('Set by the API from the back-office token');
 
 export const requestEvents = {
   /** "Sélectionner": as PO with community and school; in own-company mode without (the machine checks the mode). */
@@ -92,14 +93,14 @@ export const requestEvents = {
       during: periodsSchema,
       start: isoDateSchema,
       end: isoDateSchema,
-      multipleEmployers: z.boolean({ error: 'Say whether the worker is occupied by several employers ("occupation chez plusieurs employeurs": true or false).' }),
-      interruptsAllEmployers: z.boolean({ error: 'Say whether the interruption is with all employers (true or false).' }).optional(),
+      multipleEmployers: z.boolean(fieldRule('MULTIPLE_EMPLOYERS_ANSWER_REQUIRED')),
+      interruptsAllEmployers: z.boolean(fieldRule('ALL_EMPLOYERS_ANSWER_FORMAT')).optional(),
     })
     .superRefine((answers, ctx) => reportDomainErrors(ctx, characteristicsErrors({ ...answers, level: answers.level ?? 'PRIMARY' }, STATELESS_FULL_LOADS))),
   /** "Confirmer": only with the last box ticked. */
   CONFIRM: z.object({
     type: z.literal('CONFIRM'),
-    allCorrect: z.literal(true, { error: 'Tick the last box ("all information is correct") to confirm the request.' }),
+    allCorrect: z.literal(true, fieldRule('ALL_CORRECT_REQUIRED')),
   }),
   BACK: signal('BACK'),
   /** The employer gives up a draft (before the ticket). */
@@ -111,13 +112,13 @@ export const requestEvents = {
   DECIDE: z.object({
     type: z.literal('DECIDE'),
     agent: agentSchema,
-    decision: z.enum(['accepted', 'refused'], { error: 'The decision is "accepted" or "refused".' }),
+    decision: z.enum(['accepted', 'refused'], fieldRule('DECISION_INVALID')),
     reason: reasonSchema('The reason of the decision'),
   }),
   SEND_BACK: z.object({
     type: z.literal('SEND_BACK'),
     agent: agentSchema,
-    to: z.enum(['employer', 'worker'], { error: 'A request is sent back to the "employer" or to the "worker" for correction.' }),
+    to: z.enum(['employer', 'worker'], fieldRule('SEND_BACK_TARGET_INVALID')),
     reason: reasonSchema('The reason for sending back'),
   }),
   /** An operator asks a request whose record kept failing (screen recordBlocked) to write it again. */

@@ -98,7 +98,9 @@ test('the confirmation needs the "all correct" box ticked', async () => {
   const journey = await requestAtConfirmation();
   const res = await sendRaw(service.http, poToken, journey.id, { type: 'CONFIRM', allCorrect: false });
   expect(res.status).toBe(422);
-  expect((res.body as { error: { message: string } }).error.message).toMatch(/all information is correct/i);
+  const { error } = res.body as { error: { message: string; details: { issues: Array<{ rule?: string }> } } };
+  expect(error.message).toMatch(/Toutes les informations sont correctes/);
+  expect(error.details.issues).toEqual([expect.objectContaining({ path: 'allCorrect', rule: 'ALL_CORRECT_REQUIRED' })]);
 });
 
 test('two concurrent confirms give one ticket', async () => {

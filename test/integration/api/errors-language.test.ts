@@ -211,7 +211,7 @@ test('zod’s own messages (an unknown option) in the caller’s language, besid
   ]);
 });
 
-test('an event of the wrong shape: EVENT_INVALID, zod’s messages in the caller’s language', async () => {
+test('an event of the wrong shape: EVENT_INVALID, each issue in the caller’s language (a field rule’s text, else zod’s own)', async () => {
   const journey = ok(await start(service.http, poToken, 'request'));
   const select = { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: 85073003329, status: 'INTERIM' };
   const res = await sendEvent(journey.id, select, 'de');
@@ -219,9 +219,31 @@ test('an event of the wrong shape: EVENT_INVALID, zod’s messages in the caller
   const error = spoken(res, 'de');
   expect(error.code).toBe('EVENT_INVALID');
   expect(error.details?.issues).toEqual([
-    { path: 'niss', message: 'Ungültige Eingabe: erwartet string, erhalten Zahl' },
+    { path: 'niss', rule: 'TEXT_EXPECTED', message: 'Dieser Wert muss als Text angegeben werden.' },
     { path: 'status', message: expect.stringMatching(/^Ungültige Option: erwartet eine von "STATUTORY"\|/) },
   ]);
   // The value sent is not echoed back.
   expect(JSON.stringify(res.body)).not.toContain('85073003329');
+});
+
+test('a field’s shape rule (a request named by neither id nor ticket): its code and text in the caller’s language', async () => {
+  const answers = await inEach((language) => {
+    const req = service.http.get('/api/requests/%00').set(bearer(poToken));
+    return language ? req.set('Accept-Language', language) : req;
+  });
+  const issues = LANGUAGES.map(([header, language]) => {
+    const res = answers[header ?? language]!;
+    expect(res.status).toBe(422);
+    const error = spoken(res, language);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const [issue] = error.details?.issues ?? [];
+    expect(issue).toEqual(expect.objectContaining({ path: 'params.ref', rule: 'REQUEST_REFERENCE_FORMAT' }));
+    return issue!.message;
+  });
+  expect(issues).toEqual([
+    expect.stringMatching(/^Une demande se désigne par son identifiant de parcours/),
+    expect.stringMatching(/^Een aanvraag wordt aangeduid met haar trajectidentificatie/),
+    expect.stringMatching(/^Ein Antrag wird durch seine Ablaufkennung/),
+    expect.stringMatching(/^Une demande se désigne par son identifiant de parcours/),
+  ]);
 });

@@ -39,6 +39,7 @@ import {
   DOMAIN_ERROR_CODES,
   ERROR_CATALOGUE,
   ERROR_CODES,
+  FIELD_RULE_CODES,
   LANGUAGES,
   TERMS,
   WARNING_CATALOGUE,
@@ -182,6 +183,12 @@ describe('every code the API and the activities answer is in the catalogue', () 
     const codes = sources(dir).flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1]!));
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.filter((code) => !Object.hasOwn(ERROR_CATALOGUE, code))).toEqual([]);
+  });
+
+  it('every field rule is named by a schema, and needs no details to be written whole', () => {
+    const named = new Set(['domain', 'machines', 'api'].flatMap((dir) => sources(dir).flatMap((text) => [...text.matchAll(/fieldRule\('([A-Z_]+)'\)/g)].map((m) => m[1]!))));
+    expect([...FIELD_RULE_CODES].filter((code) => !named.has(code))).toEqual([]);
+    for (const code of named) for (const language of LANGUAGES) expect(completeErrorText(code as ErrorCode, {}, language)).toBeDefined();
   });
 });
 

@@ -33,7 +33,7 @@ describe('identifier schemas', () => {
     expect(issue?.code).toBe('NISS_CHECK_DIGITS');
     expect(issue?.message).toMatch(/chiffres de contrôle 29 du NISS ne correspondent pas/);
     expect(issueOf(nissSchema, '85.07.30-033')[0]?.code).toBe('NISS_LENGTH');
-    expect(issueOf(nissSchema, 85073003328)[0]?.message).toBe('A NISS must be given as text.');
+    expect(issueOf(nissSchema, 85073003328)[0]?.code).toBe('TEXT_EXPECTED');
   });
 
   it("enterpriseNumberSchema refuses the guide's numbers by their check digits", () => {
@@ -97,7 +97,7 @@ describe('periodsSchema', () => {
     expect(issueOf(periodsSchema, '19:30')[0]?.code).toBe('WORKLOAD_IN_HOURS');
     expect(issueOf(periodsSchema, '19h')[0]?.message).toMatch(/en périodes, sans la convertir en heures ou en minutes \(« 19h » ressemble à des heures\)/);
     expect(issueOf(periodsSchema, 19.5)[0]?.code).toBe('WORKLOAD_NOT_WHOLE');
-    expect(issueOf(periodsSchema, true)[0]?.message).toBe('A workload is a whole number of periods.');
+    expect(issueOf(periodsSchema, true)[0]?.code).toBe('WORKLOAD_FORMAT');
   });
 });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { domainCodeOf, emailAddressError, emailSchema, freeTextErrors, freeTextSchema } from '../../../domain';
+import { domainCodeOf, emailAddressError, emailSchema, freeTextErrors, freeTextSchema, issueMessage } from '../../../domain';
 
 const codes = (text: string) => freeTextErrors(text).map((e) => e.code);
 
@@ -47,13 +47,14 @@ describe('freeTextErrors', () => {
 });
 
 describe('freeTextSchema', () => {
-  const reason = freeTextSchema('The reason').min(1, 'The reason must not be empty.').max(10);
+  const reason = freeTextSchema().min(1, 'The reason must not be empty.').max(10);
   const issues = (value: unknown) => reason.safeParse(value).error?.issues.map((i) => ({ rule: domainCodeOf(i), message: i.message })) ?? [];
 
   it('trims, and keeps its length rules', () => {
     expect(reason.parse('  Erreur  ')).toBe('Erreur');
     expect(issues('   ')).toEqual([{ rule: undefined, message: 'The reason must not be empty.' }]);
-    expect(issues(42)).toEqual([{ rule: undefined, message: 'The reason must be given as text.' }]);
+    expect(issues(42)).toEqual([{ rule: 'TEXT_EXPECTED', message: 'TEXT_EXPECTED' }]);
+    expect(issueMessage(reason.safeParse(42).error!.issues[0]!)).toBe('Cette valeur doit être donnée sous forme de texte.');
   });
 
   it('checks before trimming: no control character hides at either end', () => {

@@ -27,7 +27,7 @@ import {
   RECORD_BLOCKED,
   RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
-import type { IsoDate } from '../../../domain';
+import { issueMessage, type IsoDate } from '../../../domain';
 import type { ActorError } from '../../../machines/journey';
 import { poUser, poY, requestSampleEvents as sample, requestSampleInput, schoolA, teacher, teacherCheck } from '../../support/request-sample-events';
 
@@ -81,7 +81,7 @@ function parseEvent(payload: RequestEventPayload): RequestEvent {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new RefusedBySchema(
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : i.code })),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: issueMessage(i), code: i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : i.code })),
     );
   }
   return parsed.data as RequestEvent;
@@ -617,7 +617,7 @@ describe('confirmation', () => {
 
   it('refuses by schema a confirmation without the "all information is correct" box', () => {
     const { issues } = refusal({ type: 'CONFIRM', allCorrect: false as true });
-    expect(issues).toEqual([{ path: 'allCorrect', code: 'invalid_value', message: 'Tick the last box ("all information is correct") to confirm the request.' }]);
+    expect(issues).toEqual([{ path: 'allCorrect', code: 'invalid_value', message: 'Cochez la dernière case (« Toutes les informations sont correctes ») pour confirmer la demande.' }]);
     expect(refusal({ type: 'CONFIRM' } as typeof sample.CONFIRM).issues[0]?.path).toBe('allCorrect');
   });
 
