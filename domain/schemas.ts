@@ -185,7 +185,8 @@ export const leaveChoiceSchema = z
 // ---------------------------------------------------------------------------------------------------
 // The characteristics screen
 
-const characteristicsFields = z.object({
+/** The fields of the characteristics screen, before any rule across them. */
+export const characteristicsFields = z.object({
   level: educationLevelSchema,
   before: periodsSchema,
   during: periodsSchema,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   actingModeSchema,
   characteristicsErrors,
+  characteristicsFields,
   communitySchema,
   educationLevelSchema,
   emailSchema,
@@ -18,7 +19,6 @@ import {
   leaveCodeSchema,
   leaveFormSchema,
   nissSchema,
-  periodsSchema,
   reportDomainErrors,
   schoolNumberSchema,
   workerStatusSchema,
@@ -86,16 +86,7 @@ export const requestEvents = {
     .superRefine(({ leave, form }, ctx) => reportDomainErrors(ctx, leaveChoiceErrors(leave, form, null))),
   /** "Suivant" on the questions: workloads in periods; `level` defaults to the worker's occupation. */
   ANSWER_QUESTIONS: z
-    .object({
-      type: z.literal('ANSWER_QUESTIONS'),
-      level: educationLevelSchema.optional(),
-      before: periodsSchema,
-      during: periodsSchema,
-      start: isoDateSchema,
-      end: isoDateSchema,
-      multipleEmployers: z.boolean(fieldRule('MULTIPLE_EMPLOYERS_ANSWER_REQUIRED')),
-      interruptsAllEmployers: z.boolean(fieldRule('ALL_EMPLOYERS_ANSWER_FORMAT')).optional(),
-    })
+    .object({ type: z.literal('ANSWER_QUESTIONS'), ...characteristicsFields.shape, level: educationLevelSchema.optional() })
     .superRefine((answers, ctx) => reportDomainErrors(ctx, characteristicsErrors({ ...answers, level: answers.level ?? 'PRIMARY' }, STATELESS_FULL_LOADS))),
   /** "Confirmer": only with the last box ticked. */
   CONFIRM: z.object({
