@@ -2,11 +2,12 @@
 import type { Db } from '../store/db';
 import { createAccessActivities } from './access';
 import { createRequestActivities } from './requests';
+import { createWorkerPartActivities } from './worker-part';
 
 export interface ActivityDeps {
   db: Db;
 }
 
 export function createActivities({ db }: ActivityDeps) {
-  return { ...createAccessActivities(db), ...createRequestActivities(db) };
+  return { ...createAccessActivities(db), ...createRequestActivities(db), ...createWorkerPartActivities(db) };
 }

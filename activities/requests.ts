@@ -24,6 +24,7 @@ import { listCountedRequestsOfWorker, lockRequestsOfWorker, setAdmittedPeriod, u
 import { issueTicket as issueStoredTicket } from '../store/tickets';
 import { countEmployersOf, findOccupation, findOwnStaffMember, findWorker, isWorkerRegisteredInCommunity } from '../store/workers';
 import { refuse } from './errors';
+import { WORKER_PART_PATH } from './worker-part';
 
 function journeyId(): string {
   const id = Context.current().info.workflowExecution?.workflowId;
@@ -132,13 +133,17 @@ export function createRequestActivities(db: Db) {
       return { ticket, issuedAt: new Date().toISOString() };
     },
 
-    /** No mail service is wired in yet: the notice goes to the audit log, which a mailer can read as an outbox. */
+    /**
+     * No mail service is wired in yet: the notice goes to the audit log, which a mailer can read as an
+     * outbox. It points the worker to their part in the web application (`path`, under the service's
+     * address), at the e-mail address given at selection when there is one.
+     */
     async notifyWorker({ ticket, worker, email }: NotifyWorkerInput): Promise<NotifyWorkerOutput> {
       await appendAudit(db, {
         actor: 'system',
         action: 'worker.notified',
         subject: `request:${journeyId()}`,
-        details: { ticket, niss: worker.niss, channel: email ? 'email' : 'post', email },
+        details: { ticket, niss: worker.niss, channel: email ? 'email' : 'post', email, path: WORKER_PART_PATH },
       });
       return { notified: true };
     },

@@ -78,6 +78,8 @@ const starters: Record<string, Starter> = {
     needsActingContext: true,
     input: (c, config, today) => ({ acting: c.acting, introducedBy: c.sub, openedOn: today, fullLoads: config.fullLoads }),
   },
+  // The worker is the signed-in person (the token's NISS), with or without an acting context.
+  workerPart: { needsActingContext: false, input: (c) => ({ niss: c.sub }) },
 };
 
 export function ownerKey(caller: PersonCaller, withActing: boolean): string {

@@ -126,6 +126,8 @@ export const JOURNEY_ERROR_CODES = [
   // request: answers and confirmation
   'EDUCATION_LEVEL_MISSING',
   'DRAFT_INCOMPLETE',
+  // the worker's part
+  'WORKER_PART_NOT_AWAITED',
   // the record of a request, and actors in general
   'RECORD_BLOCKED',
   'ACTIVITY_FAILED',
@@ -149,6 +151,7 @@ export const FIELD_RULE_CODES = [
   'DECISION_INVALID',
   'SEND_BACK_TARGET_INVALID',
   'PERMISSIONS_NOT_LIST',
+  'TICKET_FORMAT',
 ] as const;
 
 export const ERROR_CODES = [...DOMAIN_ERROR_CODES, ...FIELD_RULE_CODES, ...API_ERROR_CODES, ...JOURNEY_ERROR_CODES] as const;
@@ -258,6 +261,14 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Les autorisations se donnent sous forme de liste.',
       nl: 'De machtigingen worden als lijst opgegeven.',
       de: 'Die Berechtigungen werden als Liste angegeben.',
+    },
+  },
+  TICKET_FORMAT: {
+    status: 422,
+    text: {
+      fr: 'Un numéro de ticket s’écrit comme BAW-2026-000123.',
+      nl: 'Een ticketnummer wordt geschreven als BAW-2026-000123.',
+      de: 'Eine Ticketnummer wird wie BAW-2026-000123 geschrieben.',
     },
   },
   // ------------------------------------------------------------------------------------------------
@@ -984,6 +995,14 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Une demande ne se confirme qu’une fois le membre du personnel sélectionné, le congé choisi et toutes les questions répondues.',
       nl: 'Een aanvraag kan pas worden bevestigd als het personeelslid geselecteerd, het verlof gekozen en elke vraag beantwoord is.',
       de: 'Ein Antrag kann erst bestätigt werden, wenn das Personalmitglied ausgewählt, der Urlaub gewählt und jede Frage beantwortet ist.',
+    },
+  },
+  WORKER_PART_NOT_AWAITED: {
+    status: 422,
+    text: {
+      fr: 'La demande {ticket} n’attend pas votre partie : elle ne vous concerne pas, ou votre partie n’est pas (ou plus) attendue.',
+      nl: 'De aanvraag {ticket} wacht niet op uw deel: ze betreft u niet, of uw deel wordt niet (meer) verwacht.',
+      de: 'Der Antrag {ticket} wartet nicht auf Ihren Teil: er betrifft Sie nicht, oder Ihr Teil wird nicht (mehr) erwartet.',
     },
   },
   RECORD_BLOCKED: {

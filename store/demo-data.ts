@@ -1,7 +1,7 @@
 /**
  * Demo data: the guide's cast (PO Y with schools A, B, C; PO Z with schools D, E; their teaching
- * staff, PO Y's own staff, and the people who sign in) under VALID identifiers — the guide's own
- * numbers (0123.456.789 …) fail their check digits. Loaded once: a `data_loads` row marks it, so a
+ * staff, PO Y's own staff, and the people who sign in, workers included for their part) under VALID
+ * identifiers — the guide's own numbers (0123.456.789 …) fail their check digits. Loaded once: a `data_loads` row marks it, so a
  * restart never re-adds what users changed since.
  */
 import type { Db } from './db';
@@ -171,12 +171,21 @@ const people = {
 export const demoCast = { communities, organisations, schools, teachers, ownStaff, people } as const;
 
 const marker = 'demo';
+/**
+ * The teachers and own staff sign in too (the worker's part): a load of its own, so that a database
+ * whose demo data was loaded before they could also gets them, once.
+ */
+const workersAsPeopleMarker = 'demo-workers-as-people';
 
-/** Loads the demo data unless it was loaded before; returns whether this call loaded it. */
+/**
+ * Loads the demo data unless it was loaded before; returns whether this call loaded it (the cast; the
+ * workers as people who sign in are added once too, by their own marker).
+ */
 export function loadDemoData(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two processes starting together: the second waits here, then sees the marker.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('data_loads:' || current_schema()))`);
+    await loadWorkersAsPeople(tx);
     const loaded = await tx.maybeOne('SELECT name FROM data_loads WHERE name = $1', [marker]);
     if (loaded) return false;
 
@@ -249,4 +258,13 @@ export function loadDemoData(db: Db): Promise<boolean> {
     await tx.query('INSERT INTO data_loads (name) VALUES ($1)', [marker]);
     return true;
   });
+}
+
+/** The teachers and own staff as people the development identity provider signs in (ON CONFLICT: a person users changed stays). */
+async function loadWorkersAsPeople(tx: Db): Promise<void> {
+  if (await tx.maybeOne('SELECT name FROM data_loads WHERE name = $1', [workersAsPeopleMarker])) return;
+  for (const w of [...Object.values(teachers), ...Object.values(ownStaff)]) {
+    await tx.query('INSERT INTO people (niss, last_name, first_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [w.niss, w.lastName, w.firstName]);
+  }
+  await tx.query('INSERT INTO data_loads (name) VALUES ($1)', [workersAsPeopleMarker]);
 }

@@ -221,3 +221,44 @@ export async function setAdmittedPeriod(
   );
   return rows.length === 1;
 }
+
+/** An introduced request about a worker, with the names of its employer and school, for the worker's own screens. */
+export interface RequestAboutWorkerRow extends RequestRow {
+  ticket: string;
+  /** The employer's name (the acting enterprise: the PO, or the company for its own staff). */
+  employerName: string | null;
+  schoolName: string | null;
+}
+
+const aboutWorkerColumns = `r.journey_id AS "journeyId", r.ticket, r.acting_enterprise AS "actingEnterprise", r.acting_mode AS "actingMode",
+  r.community_code AS "communityCode", r.school_number AS "schoolNumber", r.worker_niss AS "workerNiss",
+  r.worker_name AS "workerName", r.worker_status AS "workerStatus", r.leave_code AS "leaveCode", r.leave_form AS "leaveForm",
+  r.start_date AS "startDate", r.end_date AS "endDate", r.status, r.introduced_by AS "introducedBy",
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.version, o.name AS "employerName", s.name AS "schoolName"`;
+
+const aboutWorkerFrom = `FROM requests r
+  LEFT JOIN organisations o ON o.enterprise_number = r.acting_enterprise
+  LEFT JOIN schools s ON s.school_number = r.school_number`;
+
+/**
+ * Every introduced request (a ticket) about the worker, of every PO, newest first: the worker sees
+ * what each employer declared about them. Drafts are the employer's until confirmed, so they are left out.
+ * For the worker's own screens only: the NISS is the signed-in person's, never one a caller typed.
+ * The index on (worker_niss, created_at DESC, journey_id DESC) of migration 007 serves it.
+ */
+export function listRequestsAboutWorker(db: Db, workerNiss: string): Promise<RequestAboutWorkerRow[]> {
+  return db.query<RequestAboutWorkerRow>(
+    `SELECT ${aboutWorkerColumns} ${aboutWorkerFrom}
+     WHERE r.worker_niss = $1 AND r.ticket IS NOT NULL
+     ORDER BY r.created_at DESC, r.journey_id DESC`,
+    [workerNiss],
+  );
+}
+
+/** The request with this ticket if it is about this worker; null otherwise (another person's, or unknown). */
+export function findRequestAboutWorker(db: Db, workerNiss: string, ticket: string): Promise<RequestAboutWorkerRow | null> {
+  return db.maybeOne<RequestAboutWorkerRow>(`SELECT ${aboutWorkerColumns} ${aboutWorkerFrom} WHERE r.ticket = $1 AND r.worker_niss = $2`, [
+    ticket,
+    workerNiss,
+  ]);
+}

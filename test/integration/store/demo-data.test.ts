@@ -71,7 +71,7 @@ describe.each(backends)('loadDemoData on %s', (backend) => {
     expect(await loadDemoData(t.db)).toBe(true);
     const after = await countRows(t);
     expect(after).toMatchObject({
-      communities: 3, organisations: 2, schools: 5, workers: 10, own_staff: 2, people: 7, access_groups: 2, data_loads: 1,
+      communities: 3, organisations: 2, schools: 5, workers: 10, own_staff: 2, people: 17, access_groups: 2, data_loads: 2,
     });
     expect(await loadDemoData(t.db)).toBe(false);
     expect(await countRows(t)).toEqual(after);
