@@ -36,7 +36,7 @@ function folderPatterns(folder) {
 const deterministic = new Set(['domain', 'machines', 'workflows']);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'jest.config.js'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'jest.config.js', 'web/dist/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -63,6 +63,17 @@ export default tseslint.config(
     // Jest's asymmetric matchers (expect.any, expect.objectContaining, ...) are typed `any`.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    // The web application runs in the browser; it reaches the service only through its HTTP API.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(domain|store|activities|workflows|worker|config|scripts|api/(?!openapi/types))', message: 'The web application talks to the service over HTTP (api/openapi/types.ts types its client); it may import machines/ only.' }] },
+      ],
+    },
   },
   { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -13,6 +13,7 @@ import { MAX_BODY_DEPTH, limitBodyDepth } from './json-depth';
 import { negotiate } from './language';
 import { HttpMetrics } from './metrics';
 import { rateLimit } from './rate-limit';
+import { webRouter } from './web';
 import { requestLog } from './request-log';
 import { backofficeRoutes } from './routes/backoffice';
 import { docsRouter } from './routes/docs';
@@ -26,6 +27,8 @@ export interface AppDeps {
   db: Db;
   temporal: Client;
   log: Logger;
+  /** The built web application (web/dist by default). */
+  webDist?: string;
 }
 
 export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
@@ -76,6 +79,8 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   mount(api, routes, guards);
   app.use(api);
+  // The web application: its assets and, for any other page it routes itself, its HTML.
+  app.use(webRouter(deps.webDist));
   app.use((_req, _res, next) => next(notFound('route')));
   app.use(errorHandler(deps.log));
   return app;

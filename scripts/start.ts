@@ -2,6 +2,7 @@
 import { ConfigError, parseConfig, type Config } from '../config';
 import { createLogger } from '../config/logger';
 import { installTemporalRuntime } from '../worker/temporal-runtime';
+import { ensureWebBuilt } from './build-web';
 import { startService, type RunningService } from './service';
 
 function configOrExit(): Config {
@@ -19,6 +20,8 @@ function configOrExit(): Config {
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config.logLevel);
+  // The web application is served from web/dist: built now if its sources changed since the last build.
+  ensureWebBuilt({ say: (line) => log.info(line) });
   // Before the worker connects: the SDK's lines join ours, and its metrics are served.
   installTemporalRuntime({ log, metricsAddress: config.temporal.metricsAddress });
   if (config.temporal.metricsAddress) log.info('Temporal worker metrics for Prometheus', { url: `http://${config.temporal.metricsAddress}/metrics` });

@@ -1,5 +1,6 @@
 /** Starts one real Temporal dev server (the resolved CLI) for the whole integration run. */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ensureWebBuilt } from '../../scripts/build-web';
 import { resolveTemporalCli } from '../../scripts/resolve-temporal-cli';
 import { devServerSearchAttributes } from '../../scripts/dev-server';
 import { TEST_ADDRESS_VARIABLE } from './temporal';
@@ -9,6 +10,10 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The integration and e2e projects share this setup: one dev server for the whole run.
+  if (globalThis.__temporalTestEnv) return;
+  // The browser tests load the built web application; `npm start` as the tests spawn it serves it too.
+  ensureWebBuilt({ say: (m) => console.log(`[web] ${m}`) });
   const cli = resolveTemporalCli((m) => console.log(`[temporal-cli] ${m}`));
   const env = await TestWorkflowEnvironment.createLocal({
     server: {

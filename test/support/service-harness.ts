@@ -25,6 +25,8 @@ export type TestWorkerOptions = Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxC
 
 export interface TestService {
   http: TestAgent;
+  /** The Express app itself, for a test that needs a real listening server (the browser tests). */
+  app: ReturnType<typeof createApp>;
   db: Db;
   config: Config;
   env: TestWorkflowEnvironment;
@@ -60,6 +62,7 @@ export async function startTestService(
   let current = await runWorker(options.worker);
   const app = createApp({ config, db, temporal: env.client, log: createLogger('silent') });
   return {
+    app,
     http: request(app),
     db,
     config,
