@@ -3,8 +3,10 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# Install scripts run after the sources are in: the package's own postinstall builds the web application.
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 COPY . .
+RUN node --import tsx scripts/build-web.ts
 EXPOSE 3000 9464
 USER node
 CMD ["node", "--import", "tsx", "scripts/start.ts"]
