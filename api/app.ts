@@ -21,12 +21,15 @@ import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
 import { operationsRouter } from './routes/operations';
 import { readRoutes } from './routes/reads';
+import { serviceRoutes } from './routes/service';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   temporal: Client;
   log: Logger;
+  /** The Temporal web UI's base URL when this process knows it (the embedded dev server's); GET /api/service. */
+  temporalWebUrl?: string;
   /** The built web application (web/dist by default). */
   webDist?: string;
 }
@@ -38,6 +41,7 @@ export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
     ...journeyRoutes(service, journeys),
     ...readRoutes(deps.db),
     ...backofficeRoutes(deps.db, service, journeys),
+    ...serviceRoutes(deps.config, deps.temporalWebUrl),
   ];
 }
 

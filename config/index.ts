@@ -26,6 +26,8 @@ const envSchema = z.object({
   /** Ports of the embedded dev server (frontend and web UI). */
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /** Base URL of the web UI of an external Temporal (links from the app to a journey's workflow). */
+  TEMPORAL_WEB_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Load the guide's demo cast into the store on start (once; it is idempotent). */
   DEMO_DATA: flag.optional(),
   /** Lines below this level are not written; `silent` writes none. */
@@ -98,6 +100,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       devPort: c.TEMPORAL_DEV_PORT,
       uiPort: c.TEMPORAL_UI_PORT,
+      webUrl: c.TEMPORAL_WEB_URL,
       metricsAddress: c.TEMPORAL_METRICS_ADDRESS === 'off' ? undefined : c.TEMPORAL_METRICS_ADDRESS,
     },
     demoData: c.DEMO_DATA ?? !production,

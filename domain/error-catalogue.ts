@@ -151,6 +151,9 @@ export const FIELD_RULE_CODES = [
   'DECISION_INVALID',
   'SEND_BACK_TARGET_INVALID',
   'PERMISSIONS_NOT_LIST',
+  'PAGE_NUMBER',
+  'PAGE_SIZE',
+  'SEARCH_DATE_FORMAT',
   'TICKET_FORMAT',
 ] as const;
 
@@ -261,6 +264,30 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Les autorisations se donnent sous forme de liste.',
       nl: 'De machtigingen worden als lijst opgegeven.',
       de: 'Die Berechtigungen werden als Liste angegeben.',
+    },
+  },
+  PAGE_NUMBER: {
+    status: 422,
+    text: {
+      fr: 'Le numéro de page est un nombre entier à partir de 1.',
+      nl: 'Het paginanummer is een geheel getal vanaf 1.',
+      de: 'Die Seitennummer ist eine ganze Zahl ab 1.',
+    },
+  },
+  PAGE_SIZE: {
+    status: 422,
+    text: {
+      fr: 'Une page compte de 1 à 100 éléments (un nombre entier).',
+      nl: 'Een pagina telt 1 tot 100 elementen (een geheel getal).',
+      de: 'Eine Seite umfasst 1 bis 100 Einträge (eine ganze Zahl).',
+    },
+  },
+  SEARCH_DATE_FORMAT: {
+    status: 422,
+    text: {
+      fr: 'Une date de recherche s’écrit AAAA-MM-JJ (p. ex. 2026-01-31) ou comme un instant ISO 8601 avec son fuseau (p. ex. 2026-01-31T12:00:00+01:00).',
+      nl: 'Een zoekdatum wordt geschreven als JJJJ-MM-DD (bv. 2026-01-31) of als ISO 8601-tijdstip met tijdzone (bv. 2026-01-31T12:00:00+01:00).',
+      de: 'Ein Suchdatum wird JJJJ-MM-TT geschrieben (z. B. 2026-01-31) oder als ISO-8601-Zeitpunkt mit Zeitzone (z. B. 2026-01-31T12:00:00+01:00).',
     },
   },
   TICKET_FORMAT: {

@@ -140,7 +140,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     await supervisor.started;
     cleanups.push(() => supervisor.stop()); // drains: in-flight activities and workflow tasks finish first
 
-    const app = createApp({ config, db, temporal, log });
+    const app = createApp({ config, db, temporal, log, ...(devServer ? { temporalWebUrl: devServer.uiUrl } : {}) });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
     });

@@ -137,6 +137,47 @@ export async function listRequests(db: Db, context: ActingContext, filter: Reque
   return { items, total, page, pageSize };
 }
 
+/** The back-office's search across every tenant: each field narrows it; none given, every request. */
+export interface BackofficeRequestFilter extends PageRequest {
+  /** Exact ticket, e.g. BAW-2026-000123. */
+  ticket?: string;
+  /** Worker NISS (11 digits). */
+  worker?: string;
+  status?: RequestStatus;
+  /** The acting enterprise (the PO, or the company acting for its own staff). */
+  enterprise?: string;
+  leave?: LeaveCode;
+  /** Window on the creation time (ISO-8601 instants): `from` inclusive, `to` exclusive; no default window. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Back-office only (ONEM processes every tenant's requests): the requests of every PO matching the
+ * filter, newest first. Never use it for an employer's screen. Indexes: ticket (unique), worker and
+ * status (migration 007), enterprise (the overview's), creation time (007).
+ */
+export async function searchRequestsAnyTenant(db: Db, filter: BackofficeRequestFilter): Promise<Page<RequestRow>> {
+  const { page, pageSize, offset } = pageWindow(filter);
+  const params = new Params();
+  const where: string[] = [];
+  if (filter.ticket) where.push(`ticket = ${params.add(filter.ticket)}`);
+  if (filter.worker) where.push(`worker_niss = ${params.add(filter.worker)}`);
+  if (filter.status) where.push(`status = ${params.add(filter.status)}`);
+  if (filter.enterprise) where.push(`acting_enterprise = ${params.add(filter.enterprise)}`);
+  if (filter.leave) where.push(`leave_code = ${params.add(filter.leave)}`);
+  if (filter.from) where.push(`created_at >= ${params.add(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
+  const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const { total } = await db.one<{ total: number }>(`SELECT count(*) AS total FROM requests ${condition}`, params.values);
+  const items = await db.query<RequestRow>(
+    `SELECT ${columns} FROM requests ${condition}
+     ORDER BY created_at DESC, journey_id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add(offset)}`,
+    params.values,
+  );
+  return { items, total, page, pageSize };
+}
+
 /** The request if it belongs to this acting context; null otherwise (another tenant's or unknown). */
 export function getRequestByJourneyId(db: Db, context: ActingContext, journeyId: string): Promise<RequestRow | null> {
   return db.maybeOne<RequestRow>(

@@ -195,8 +195,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request of the acting context, by journey id or ticket */
+        /**
+         * One request of the acting context, by journey id or ticket
+         * @description The request as the overview lists it, with its status history (oldest first): who changed it, when, why — never another person’s NISS.
+         */
         get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backoffice/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the requests of every PO, newest first
+         * @description Every filter narrows the search: ticket (exact), the worker’s NISS, status, the PO’s enterprise number, leave, and a window on the creation date (`from`, `to`; a `to` before `from` is refused). Paged like the overview. For back-office tokens only (403 otherwise).
+         */
+        get: operations["searchBackofficeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backoffice/requests/{ticket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One request of any PO, by ticket: its row, its audit trail, its journey
+         * @description The journey’s `allowedEvents` are the back-office events its machine takes now (e.g. WORKER_PART_COMPLETED, then DECIDE or SEND_BACK), each with the JSON Schema of its payload. 404 for an unknown ticket.
+         */
+        get: operations["getBackofficeRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -265,6 +308,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a UI needs to know about this service */
+        get: operations["getServiceInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -325,6 +385,24 @@ export interface components {
             /** @description More journeys match: resolve these (they leave the list) or ask with a larger limit */
             hasMore: boolean;
         };
+        /** @description An entry of the audit trail, as the back-office sees it */
+        AuditEntry: {
+            id: number;
+            /** @description When (ISO 8601) */
+            at: string;
+            /** @description Who: the NISS of the employer’s user, the back-office agent, or system */
+            actor: string;
+            /** @description What: request.<status> for a status change, worker.notified, … */
+            action: string;
+            /** @description What the entry records (version, by, agent, reason, ticket, channel…) */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description `details.reason` in the response’s language when the service wrote it */
+            reason: string | null;
+            /** @description Stable code of a reason the service wrote; null for one a person typed */
+            reasonCode: string | null;
+        };
         BackEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -334,6 +412,14 @@ export interface components {
         };
         /** @description A back-office event: its type and its payload fields (other fields are ignored; `agent` is always set from the token) */
         BackofficeEvent: components["schemas"]["WorkerPartCompletedEvent"] | components["schemas"]["DecideEvent"] | components["schemas"]["SendBackEvent"] | components["schemas"]["RetryRecordEvent"];
+        /** @description A request as the back-office opens it: its row, its audit trail, its journey */
+        BackofficeRequest: {
+            request: components["schemas"]["RequestSummary"];
+            /** @description The request’s audit trail, oldest first */
+            history: components["schemas"]["AuditEntry"][];
+            /** @description The journey now, its `allowedEvents` only the back-office events the machine takes now; null when Temporal no longer keeps it (past retention) */
+            journey: components["schemas"]["Journey"] | null;
+        };
         BackToGroupsEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -391,6 +477,15 @@ export interface components {
              */
             type: "CHOOSE_OTHER_ORGANISATION";
         };
+        ChooseRequestEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CHOOSE_REQUEST";
+            /** @description A ticket number, e.g. BAW-2026-000123 */
+            ticket: string;
+        };
         ConfirmActingModeEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -404,6 +499,15 @@ export interface components {
              * @enum {string}
              */
             type: "CONFIRM";
+            /** @constant */
+            allCorrect: true;
+        };
+        ConfirmWorkerPartEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CONFIRM_WORKER_PART";
             /** @constant */
             allCorrect: true;
         };
@@ -448,7 +552,7 @@ export interface components {
          * @description Stable code of the rule that was broken, e.g. NISS_CHECK_DIGITS, EVENT_NOT_ALLOWED
          * @enum {string}
          */
-        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "ACTING_CONTEXT_REQUIRED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
+        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "PAGE_NUMBER" | "PAGE_SIZE" | "SEARCH_DATE_FORMAT" | "TICKET_FORMAT" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "ACTING_CONTEXT_REQUIRED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "WORKER_PART_NOT_AWAITED" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
         HelpEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -496,14 +600,14 @@ export interface components {
             };
         };
         /** @description An event of a journey: its type and its payload fields (`allowedEvents` says which types the screen takes now; other fields are ignored) */
-        JourneyEvent: components["schemas"]["OpenAccessManagementEvent"] | components["schemas"]["SignInEvent"] | components["schemas"]["ChooseOrganisationEvent"] | components["schemas"]["ChooseGroupEvent"] | components["schemas"]["EditMemberEvent"] | components["schemas"]["AddUserEvent"] | components["schemas"]["SetPermissionsEvent"] | components["schemas"]["SaveEvent"] | components["schemas"]["CancelEvent"] | components["schemas"]["SubmitNewMemberEvent"] | components["schemas"]["BackToGroupsEvent"] | components["schemas"]["HelpEvent"] | components["schemas"]["BackEvent"] | components["schemas"]["SignOutEvent"] | components["schemas"]["EmployerEvent"] | components["schemas"]["IntroduceRequestEvent"] | components["schemas"]["ChooseActingModeEvent"] | components["schemas"]["ConfirmActingModeEvent"] | components["schemas"]["ChooseOtherOrganisationEvent"] | components["schemas"]["SelectWorkerEvent"] | components["schemas"]["StartRequestEvent"] | components["schemas"]["ChooseLeaveEvent"] | components["schemas"]["AnswerQuestionsEvent"] | components["schemas"]["ConfirmEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["WithdrawEvent"];
+        JourneyEvent: components["schemas"]["OpenAccessManagementEvent"] | components["schemas"]["SignInEvent"] | components["schemas"]["ChooseOrganisationEvent"] | components["schemas"]["ChooseGroupEvent"] | components["schemas"]["EditMemberEvent"] | components["schemas"]["AddUserEvent"] | components["schemas"]["SetPermissionsEvent"] | components["schemas"]["SaveEvent"] | components["schemas"]["CancelEvent"] | components["schemas"]["SubmitNewMemberEvent"] | components["schemas"]["BackToGroupsEvent"] | components["schemas"]["HelpEvent"] | components["schemas"]["BackEvent"] | components["schemas"]["SignOutEvent"] | components["schemas"]["EmployerEvent"] | components["schemas"]["IntroduceRequestEvent"] | components["schemas"]["ChooseActingModeEvent"] | components["schemas"]["ConfirmActingModeEvent"] | components["schemas"]["ChooseOtherOrganisationEvent"] | components["schemas"]["SelectWorkerEvent"] | components["schemas"]["StartRequestEvent"] | components["schemas"]["ChooseLeaveEvent"] | components["schemas"]["AnswerQuestionsEvent"] | components["schemas"]["ConfirmEvent"] | components["schemas"]["AbandonEvent"] | components["schemas"]["WithdrawEvent"] | components["schemas"]["ChooseRequestEvent"] | components["schemas"]["ConfirmWorkerPartEvent"] | components["schemas"]["ReloadEvent"];
         /** @description Which journey to start */
         JourneyStart: {
             /**
              * @description The journey’s machine id (GET /api/machines lists them)
              * @enum {string}
              */
-            machine: "accessManagement" | "signIn" | "request";
+            machine: "accessManagement" | "signIn" | "request" | "workerPart";
         };
         /** @description An action, by name */
         MachineAction: {
@@ -631,6 +735,30 @@ export interface components {
              */
             type: "OPEN_ACCESS_MANAGEMENT";
         };
+        ReloadEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RELOAD";
+        };
+        /** @description A step of a request’s history, as its PO may see it */
+        RequestHistoryEntry: {
+            /** @description When (ISO 8601) */
+            at: string;
+            /** @description What happened: request.<status> for a status change, worker.notified when the worker was told to complete their part */
+            action: string;
+            /** @description The status the request took; null for an entry that is no status change */
+            status: ("draft" | "submitted" | "awaiting_worker" | "in_processing" | "accepted" | "refused" | "withdrawn" | "expired") | null;
+            /** @description Who made the change: employer, worker, backoffice or system */
+            by: ("employer" | "worker" | "backoffice" | "system") | null;
+            /** @description The back-office agent, for their changes */
+            agent: string | null;
+            /** @description The reason of the change, in the response’s language when the service wrote it */
+            reason: string | null;
+            /** @description Stable code of a reason the service wrote; null for one a person typed */
+            reasonCode: string | null;
+        };
         /** @description One page of requests */
         RequestPage: {
             items: components["schemas"]["RequestSummary"][];
@@ -660,6 +788,31 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        /** @description A request and its status history */
+        RequestWithHistory: {
+            journeyId: string;
+            ticket: string | null;
+            actingEnterprise: string;
+            /** @enum {string} */
+            actingMode: "PO" | "OWN_COMPANY";
+            communityCode: string | null;
+            schoolNumber: string | null;
+            workerNiss: string;
+            workerName: string;
+            workerStatus: string;
+            leaveCode: string | null;
+            leaveForm: string | null;
+            startDate: string | null;
+            endDate: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "awaiting_worker" | "in_processing" | "accepted" | "refused" | "withdrawn" | "expired";
+            introducedBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            /** @description The request’s status history, oldest first */
+            history: components["schemas"]["RequestHistoryEntry"][];
         };
         RetryRecordEvent: {
             /**
@@ -703,6 +856,20 @@ export interface components {
             /** @enum {string} */
             to: "employer" | "worker";
             reason: string;
+        };
+        /** @description What a UI needs to know about this service */
+        ServiceInfo: {
+            /** @description The languages of labels and messages (Accept-Language or ?lang= chooses), the default first */
+            languages: ("fr" | "nl" | "de")[];
+            /** @description The development identity provider is on: tokens for the demo people at POST /api/dev/identity/tokens */
+            devIdentity: boolean;
+            /** @description Where the journeys run */
+            temporal: {
+                /** @description The Temporal namespace of the journeys */
+                namespace: string;
+                /** @description Base URL of the Temporal web UI (a workflow is at {webUrl}/namespaces/{namespace}/workflows/{journeyId}); null when unknown */
+                webUrl: string | null;
+            };
         };
         SetPermissionsEvent: {
             /**
@@ -1305,7 +1472,9 @@ export interface operations {
                 role?: "MAIN_ACCESS_MANAGER" | "ACCESS_MANAGER" | "USER";
                 status?: "ACTIVE" | "INACTIVE";
                 permission?: "EMPLOYER" | "PO_EDUCATION";
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page (1 to 100, 20 by default) */
                 pageSize?: number;
             };
             header?: never;
@@ -1384,7 +1553,9 @@ export interface operations {
                 from?: string;
                 /** @description Created before (ISO-8601) */
                 to?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page (1 to 100, 20 by default) */
                 pageSize?: number;
             };
             header?: never;
@@ -1452,13 +1623,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The request */
+            /** @description The request and its history */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestSummary"];
+                    "application/json": components["schemas"]["RequestWithHistory"];
                 };
             };
             /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
@@ -1508,6 +1679,156 @@ export interface operations {
             };
         };
     };
+    searchBackofficeRequests: {
+        parameters: {
+            query?: {
+                /** @description A ticket, e.g. BAW-2026-000123 */
+                ticket?: string;
+                /** @description The worker’s NISS, 11 digits or written YY.MM.DD-XXX.CC */
+                niss?: string;
+                status?: "draft" | "submitted" | "awaiting_worker" | "in_processing" | "accepted" | "refused" | "withdrawn" | "expired";
+                /** @description The enterprise number of the PO (or of the company acting for its own staff) */
+                enterprise?: string;
+                leave?: "ORDINARY_INTERRUPTION" | "END_OF_CAREER" | "PARENTAL" | "MEDICAL_ASSISTANCE" | "PALLIATIVE_CARE" | "CLOSE_CARER";
+                /** @description Created on or after: a day (YYYY-MM-DD, in Belgium) or an instant (ISO 8601 with offset) */
+                from?: string;
+                /** @description Created up to: a day (YYYY-MM-DD, in Belgium, that day included) or an instant (ISO 8601 with offset, excluded) */
+                to?: string;
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page (1 to 100, 20 by default) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+            /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not make this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each broken rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBackofficeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A ticket, e.g. BAW-2026-000123 */
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackofficeRequest"];
+                };
+            };
+            /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not make this call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for another tenant’s object) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each broken rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A store or service did not answer in time (SERVICE_UNAVAILABLE): nothing changed, the journey stays where it was; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     sendBackofficeRequestEvent: {
         parameters: {
             query?: never;
@@ -1516,6 +1837,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A ticket, e.g. BAW-2026-000123 */
                 ticket: string;
             };
             cookie?: never;
@@ -1808,6 +2130,35 @@ export interface operations {
             };
             /** @description A store or service did not answer in time (SERVICE_UNAVAILABLE): nothing changed, the journey stays where it was; try again shortly */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Languages, development identity, Temporal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceInfo"];
+                };
+            };
+            /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

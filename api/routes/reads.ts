@@ -15,7 +15,10 @@ import {
   roleSchema,
   schoolNumberSchema,
 } from '../../domain';
+import type { TransitionActor } from '../../domain/catalogue';
+import { fillTemplate, type Language } from '../../domain/error-catalogue';
 import { listGroupsOfPerson, listMembers } from '../../store/access';
+import { listAuditBySubject, type AuditEntry } from '../../store/audit';
 import type { Db } from '../../store/db';
 import { getRequestByJourneyId, getRequestByTicket, listRequests } from '../../store/requests';
 import { ticketPattern } from '../../store/tickets';
@@ -24,14 +27,23 @@ import { acting, person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { notFound } from '../errors';
 import { journeyIdSchema } from '../journey-service';
+import { languageOf } from '../language';
+import { STATUS_REASONS, statusReasonOf } from '../view-language';
 
-const ticketSchema = z.string().regex(ticketPattern, 'a ticket looks like BAW-2026-000123');
+export const ticketSchema = z.string(fieldRule('TICKET_FORMAT')).regex(ticketPattern, fieldRule('TICKET_FORMAT')).describe('A ticket, e.g. BAW-2026-000123');
 
-const paging = {
-  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
-  pageSize: z.coerce.number().int().min(1).max(maxPageSize, `pageSize is at most ${maxPageSize}`).default(20),
+/** The paging of every list (query `page`, `pageSize`); each refusal names its rule. */
+export const paging = {
+  page: z.coerce.number(fieldRule('PAGE_NUMBER')).int(fieldRule('PAGE_NUMBER')).min(1, fieldRule('PAGE_NUMBER')).default(1).describe('The page, from 1'),
+  pageSize: z.coerce
+    .number(fieldRule('PAGE_SIZE'))
+    .int(fieldRule('PAGE_SIZE'))
+    .min(1, fieldRule('PAGE_SIZE'))
+    .max(maxPageSize, fieldRule('PAGE_SIZE'))
+    .default(20)
+    .describe(`Items per page (1 to ${maxPageSize}, 20 by default)`),
 };
-const pageOf = (item: z.ZodType, id: string, description: string) =>
+export const pageOf = (item: z.ZodType, id: string, description: string) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }).meta({ id, description });
 
 const member = z
@@ -48,7 +60,7 @@ const member = z
   })
   .meta({ id: 'Member', description: 'A member of an organisation’s group' });
 
-const requestRow = z
+export const requestRow = z
   .object({
     journeyId: z.string(),
     ticket: z.string().nullable(),
@@ -70,6 +82,60 @@ const requestRow = z
     version: z.number().int(),
   })
   .meta({ id: 'RequestSummary', description: 'A career-interruption request as the overview lists it' });
+
+/** Who changes a request's status (the lifecycle's actors). */
+const TRANSITION_ACTORS = ['employer', 'worker', 'backoffice', 'system'] as const satisfies readonly TransitionActor[];
+
+const historyEntry = z
+  .object({
+    at: z.string().describe('When (ISO 8601)'),
+    action: z.string().describe('What happened: request.<status> for a status change, worker.notified when the worker was told to complete their part'),
+    status: requestStatusSchema.nullable().describe('The status the request took; null for an entry that is no status change'),
+    by: z.enum(TRANSITION_ACTORS).nullable().describe('Who made the change: employer, worker, backoffice or system'),
+    agent: z.string().nullable().describe('The back-office agent, for their changes'),
+    reason: z.string().nullable().describe('The reason of the change, in the response’s language when the service wrote it'),
+    reasonCode: z.string().nullable().describe('Stable code of a reason the service wrote; null for one a person typed'),
+  })
+  .meta({ id: 'RequestHistoryEntry', description: 'A step of a request’s history, as its PO may see it' });
+
+export const requestWithHistory = requestRow
+  .extend({ history: z.array(historyEntry).describe('The request’s status history, oldest first') })
+  .meta({ id: 'RequestWithHistory', description: 'A request and its status history' });
+
+/** The subject of a request's audit entries. */
+export const requestSubject = (journeyId: string) => `request:${journeyId}`;
+
+const isActor = (value: unknown): value is TransitionActor => typeof value === 'string' && (TRANSITION_ACTORS as readonly string[]).includes(value);
+const asText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+/** Eleven digits in a row (however separated) may be someone's NISS: never shown to an employer. */
+const mayHoldNiss = (text: string) => /(?:\d[\s.-]?){11}/.test(text);
+
+/** A reason in the language when the service wrote it (with its code), else as the person typed it. */
+export function localisedReason(reason: unknown, language: Language): { reason: string | null; reasonCode: string | null } {
+  const text = asText(reason);
+  const known = text === null ? undefined : statusReasonOf(text);
+  if (!known) return { reason: text, reasonCode: null };
+  return { reason: fillTemplate(STATUS_REASONS[known.code]!.text[language], known.values, language), reasonCode: known.code };
+}
+
+/**
+ * The request's audit entries as its PO may see them: an allow-list of fields (never the actor, who may
+ * be a person's NISS, nor the details, which hold the worker's contact), the reason in the language.
+ */
+export function historyForEmployer(entries: readonly AuditEntry[], language: Language): z.infer<typeof historyEntry>[] {
+  return entries.map(({ at, action, details }) => {
+    const status = action.startsWith('request.') ? requestStatusSchema.safeParse(action.slice('request.'.length)) : undefined;
+    const agent = asText(details.agent);
+    return {
+      at,
+      action,
+      status: status?.success ? status.data : null,
+      by: isActor(details.by) ? details.by : action === 'worker.notified' ? 'system' : null,
+      agent: agent !== null && !mayHoldNiss(agent) ? agent : null,
+      ...localisedReason(details.reason, language),
+    };
+  });
+}
 
 export function readRoutes(db: Db): Route[] {
   return [
@@ -133,13 +199,20 @@ export function readRoutes(db: Db): Route[] {
       summary: 'One request of the acting context, by journey id or ticket',
       auth: 'acting',
       params: z.object({ ref: z.union([ticketSchema, journeyIdSchema], fieldRule('REQUEST_REFERENCE_FORMAT')).describe('Journey id (request-…) or ticket (BAW-…)') }),
-      responses: { 200: { description: 'The request', schema: requestRow }, 403: standardErrors[403], 404: standardErrors[404], 422: standardErrors[422] },
+      description: 'The request as the overview lists it, with its status history (oldest first): who changed it, when, why — never another person’s NISS.',
+      responses: {
+        200: { description: 'The request and its history', schema: requestWithHistory },
+        403: standardErrors[403],
+        404: standardErrors[404],
+        422: standardErrors[422],
+      },
       handler: async ({ params, req }) => {
         const { acting: ctx } = acting(req);
         const context = { enterpriseNumber: ctx.enterprise, mode: ctx.mode };
         const row = params.ref.startsWith('BAW-') ? await getRequestByTicket(db, context, params.ref) : await getRequestByJourneyId(db, context, params.ref);
         if (!row) throw notFound('request');
-        return { body: row };
+        const entries = await listAuditBySubject(db, requestSubject(row.journeyId));
+        return { body: { ...row, history: historyForEmployer(entries, languageOf(req)) } };
       },
     }),
   ];
