@@ -123,18 +123,25 @@ export function localisedReason(reason: unknown, language: Language): { reason: 
  * be a person's NISS, nor the details, which hold the worker's contact), the reason in the language.
  */
 export function historyForEmployer(entries: readonly AuditEntry[], language: Language): z.infer<typeof historyEntry>[] {
-  return entries.map(({ at, action, details }) => {
-    const status = action.startsWith('request.') ? requestStatusSchema.safeParse(action.slice('request.'.length)) : undefined;
+  const history: z.infer<typeof historyEntry>[] = [];
+  let lastStatus: string | null = null;
+  for (const { at, action, details } of entries) {
+    const parsed = action.startsWith('request.') ? requestStatusSchema.safeParse(action.slice('request.'.length)) : undefined;
+    const status = parsed?.success ? parsed.data : null;
+    // A draft recorded again as it is completed is no change of status: the history shows the first.
+    if (status !== null && status === lastStatus) continue;
+    if (status !== null) lastStatus = status;
     const agent = asText(details.agent);
-    return {
+    history.push({
       at,
       action,
-      status: status?.success ? status.data : null,
+      status,
       by: isActor(details.by) ? details.by : action === 'worker.notified' ? 'system' : null,
       agent: agent !== null && !mayHoldNiss(agent) ? agent : null,
       ...localisedReason(details.reason, language),
-    };
-  });
+    });
+  }
+  return history;
 }
 
 export function readRoutes(db: Db): Route[] {

@@ -244,6 +244,10 @@ describe('one request, as the back-office opens it', () => {
     // What it returned before is all still there.
     expect(body).toMatchObject({ journeyId: y1.id, ticket: ticketOf(y1), status: 'accepted', workerNiss: sophie.niss });
     expect(body.history.map((e) => e.status).filter(Boolean)).toEqual(expect.arrayContaining(['draft', 'submitted', 'awaiting_worker', 'in_processing', 'accepted']));
+    // A status history: each entry a change (a draft recorded again as it is completed shows once).
+    const statuses = body.history.map((e) => e.status).filter((s) => s !== null);
+    expect(statuses.filter((s, i) => i > 0 && s === statuses[i - 1])).toEqual([]);
+    expect(body.history.map((e) => e.at)).toEqual([...body.history.map((e) => e.at)].sort());
     const accepted = body.history.find((e) => e.status === 'accepted')!;
     expect(accepted).toMatchObject({ by: 'backoffice', agent: 'agent:Agent ONEM', reason: 'Toutes les conditions sont remplies.', reasonCode: null });
     const confirmed = body.history.find((e) => e.reasonCode === 'CONFIRMED')!;
