@@ -116,7 +116,11 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
       ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect, clock })
       : createActor(machine, { input: start.input, inspect, clock });
     const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
-    const settled = () => condition(() => inFlight === 0);
+    // An Update sent with the start (the API's `open`) runs as soon as its handler is set, before the
+    // actor starts: it waits for the start too, so that a first state invoking an activity is seen busy
+    // until that activity is done, as after any event.
+    let started = false;
+    const settled = () => condition(() => started && inFlight === 0);
 
     let attention = workflowInfo().typedSearchAttributes.get(searchAttributes.attention);
     actor.subscribe({
@@ -166,6 +170,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     for (const timer of start.resume?.timers ?? []) {
       system.scheduler.schedule(actor, actor, timer.event, Math.max(0, timer.remainingMs), timer.id);
     }
+    started = true;
 
     const historyLimit = start.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     const historyTooLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;

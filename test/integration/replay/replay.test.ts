@@ -9,7 +9,7 @@ import { bundle } from '../../support/temporal';
 const files = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
 
 test('there are recorded histories of every journey, some recorded under load', () => {
-  for (const kind of ['sign-in', 'request', 'access-management', 'load/default-cache/signIn', 'load/default-cache/request', 'load/default-cache/accessManagement', 'load/cache-of-2/request', 'before-rules-across-requests/request', 'before-rules-across-requests/load/default-cache/request']) {
+  for (const kind of ['sign-in', 'request', 'access-management', 'worker-part', 'load/default-cache/signIn', 'load/default-cache/request', 'load/default-cache/accessManagement', 'load/cache-of-2/request', 'before-rules-across-requests/request', 'before-rules-across-requests/load/default-cache/request']) {
     expect(files.filter((f) => f.startsWith(kind)).length).toBeGreaterThan(0);
   }
 });

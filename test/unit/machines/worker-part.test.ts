@@ -68,7 +68,8 @@ function start(stubs: Stubs = {}, delays: Record<string, number> = {}) {
   return startLocal(workerPartJourney, { input: { niss: WORKER }, actors, delays }).then((driver) => Object.assign(driver, { calls }));
 }
 
-const refusal = (code: string, details?: unknown): ActorError => ({ code, message: code, ...(details ? { details } : {}) });
+/** A failure as the host hands it to the machine (an ActorError: code, message, details). */
+const refusal = (code: string, details?: unknown) => Object.assign(new Error(code), { code, ...(details ? { details } : {}) }) satisfies ActorError;
 
 describe('workerPart: the screens in order', () => {
   it('lists the worker’s requests, reviews the chosen one, confirms and ends with the request in processing', async () => {
