@@ -68,8 +68,10 @@ export function belgianMidnight(day: string): string {
 }
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-/** Where a bound starts: a day's midnight in Belgium, or the instant itself. */
+/** Where `from` starts: a day's midnight in Belgium, or the instant itself. */
 const startOf = (bound: string) => (dayPattern.test(bound) ? belgianMidnight(bound) : new Date(bound).toISOString());
+/** Where `to` ends (excluded): a day is included whole, up to the next day's midnight; an instant is excluded. */
+const endOf = (bound: string) => (dayPattern.test(bound) ? belgianMidnight(nextDay(bound)) : new Date(bound).toISOString());
 
 const searchQuery = z
   .object({
@@ -84,7 +86,8 @@ const searchQuery = z
   })
   .superRefine(({ from, to }, ctx) => {
     // A window that ends before it starts is a mistake of the caller, not an empty result.
-    if (from !== undefined && to !== undefined && startOf(from) > startOf(to)) {
+    // Two equal instants make an empty window, not a reversed one; a day before `from`'s is reversed.
+    if (from !== undefined && to !== undefined && (startOf(from) > endOf(to) || (dayPattern.test(to) && startOf(from) >= endOf(to)))) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: errorText('DATES_ORDER', { start: from, end: to }), params: { code: 'DATES_ORDER', start: from, end: to } });
     }
   });
@@ -155,8 +158,7 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeys: Read
             ...rest,
             ...(niss ? { worker: niss } : {}),
             ...(from ? { from: startOf(from) } : {}),
-            // A day is included whole: the window ends at the next day's midnight.
-            ...(to ? { to: dayPattern.test(to) ? belgianMidnight(nextDay(to)) : startOf(to) } : {}),
+            ...(to ? { to: endOf(to) } : {}),
           }),
         };
       },

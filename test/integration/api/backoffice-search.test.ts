@@ -179,6 +179,11 @@ describe('the search across every PO', () => {
     const order = await refusal('from=2026-03-01&to=2026-02-01', 'query.to', 'DATES_ORDER');
     expect(order.message).toContain('2026-02-01');
     await refusal(`from=${encodeURIComponent('2026-03-01T10:00:00+01:00')}&to=2026-02-28`, 'query.to', 'DATES_ORDER');
+    await refusal(`from=2026-03-02&to=${encodeURIComponent('2026-03-01T23:59:59+01:00')}`, 'query.to', 'DATES_ORDER');
+    // An instant within the day `to` names is no reversed window, nor are two equal instants.
+    for (const query of [`from=${encodeURIComponent('2026-03-01T10:00:00+01:00')}&to=2026-03-01`, `from=2026-03-01T10:00:00Z&to=2026-03-01T10:00:00Z`, 'from=2026-03-01&to=2026-03-01']) {
+      expect([query, (await service.http.get(`/api/backoffice/requests?${query}`).set(bearer(agent))).status]).toEqual([query, 200]);
+    }
     await refusal('from=yesterday', 'query.from', 'SEARCH_DATE_FORMAT');
     await refusal(`to=${encodeURIComponent("2026-01-01'; DROP TABLE requests; --")}`, 'query.to', 'SEARCH_DATE_FORMAT');
     await refusal('from=2026-02-30', 'query.from', 'DATE_INVALID');
