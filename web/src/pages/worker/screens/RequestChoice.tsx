@@ -68,7 +68,8 @@ function RequestTable({ titleId, requests, action }: { titleId: string; requests
   const term = useTerm();
   const format = useFormat();
   return (
-    <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
+    // Positioned, so that the visually hidden header stays inside the scrolled box at phone width.
+    <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0} style={{ position: 'relative' }}>
       <table aria-labelledby={titleId}>
         <thead>
           <tr>
