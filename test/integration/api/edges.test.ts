@@ -239,7 +239,7 @@ test('/metrics counts requests by route pattern and status', async () => {
 test('machines are listed and their definitions can be drawn', async () => {
   const { http } = service;
   const list = (await http.get('/api/machines')).body as Array<{ id: string }>;
-  expect(list.map((m) => m.id).sort()).toEqual(['accessManagement', 'request', 'signIn']);
+  expect(list.map((m) => m.id).sort()).toEqual(['accessManagement', 'request', 'signIn', 'workerPart']);
   const def = (await http.get('/api/machines/request')).body as { definition: { id: string; states: Record<string, unknown> } };
   expect(def.definition.id).toBe('request');
   expect(Object.keys(def.definition.states)).toEqual(expect.arrayContaining(['workerSelection', 'confirmation']));
