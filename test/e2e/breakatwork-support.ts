@@ -3,7 +3,9 @@
  * and the area's own words, as a user reads them) and the walk through the sign-in.
  */
 import type { Page } from 'playwright-core';
+import type TestAgent from 'supertest/lib/agent';
 import { checkScreen } from '../support/browser';
+import { ok, send, signIn, start, type JourneyEvent } from '../support/http-journeys';
 
 export type Lang = 'fr' | 'nl' | 'de';
 
@@ -130,4 +132,37 @@ export async function signInToBreakAtWork(page: Page, person: string, options: {
   await page.locator('[data-screen="organisationChoice"]').waitFor();
   await shot('breakatwork-organisationChoice');
   await page.getByRole('button', { name: w.continue }).click();
+}
+
+/** A person signed in and acting for an organisation, obtained through the API as the sign-in page would. */
+export interface Signed {
+  identity: { token: string; expiresAt: string; name: string; niss: string };
+  acting: { token: string; expiresAt: string; name: string; enterprise: string; enterpriseName: string; mode: 'PO' | 'OWN_COMPANY' };
+}
+
+export async function signedInThroughApi(http: TestAgent, niss: string, enterprise: string, mode: 'PO' | 'OWN_COMPANY' = 'PO'): Promise<Signed> {
+  const person = await http.post('/api/dev/identity/tokens').send({ niss });
+  if (person.status !== 200 && person.status !== 201) throw new Error(`identity of ${niss}: ${person.status}`);
+  const body = person.body as { token: string; expiresAt: string; name: string };
+  const { journey } = await signIn(http, niss, enterprise, mode);
+  const acting = journey.actingToken!;
+  const output = journey.output as { enterpriseName: string };
+  return {
+    identity: { ...body, niss },
+    acting: { token: acting.token, expiresAt: acting.expiresAt, name: body.name, enterprise, enterpriseName: output.enterpriseName, mode },
+  };
+}
+
+/** Opens `path` in a browser that already holds this session (the application's own storage). */
+export async function openSignedIn(page: Page, signed: Signed, path: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(`localStorage.setItem('baw.session', ${JSON.stringify(JSON.stringify(signed))})`);
+  await page.goto(path);
+}
+
+/** A draft request of this PO for a teacher (worker selected), through the API; its journey id. */
+export async function draftThroughApi(http: TestAgent, actingToken: string, selection: { community: string; school: string; niss: string; status: 'STATUTORY' | 'CONTRACTUAL' | 'TEMPORARY' }): Promise<string> {
+  const journey = ok(await start(http, actingToken, 'request'));
+  ok(await send(http, actingToken, journey.id, { type: 'SELECT_WORKER', ...selection } as JourneyEvent));
+  return journey.id;
 }
