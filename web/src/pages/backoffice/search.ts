@@ -1,0 +1,44 @@
+/** The console's search as the page's address says it (so a reload, a link and "back" keep it). */
+import type { paths } from '../../../../api/openapi/types';
+
+export type SearchQuery = NonNullable<paths['/api/backoffice/requests']['get']['parameters']['query']>;
+export const SEARCH_FIELDS = ['ticket', 'niss', 'status', 'enterprise', 'leave', 'from', 'to'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+export type SearchForm = Record<SearchField, string>;
+
+export const emptySearch: SearchForm = { ticket: '', niss: '', status: '', enterprise: '', leave: '', from: '', to: '' };
+
+/** The form's values and the page from the address's query. */
+export function searchOf(query: URLSearchParams): { form: SearchForm; page: number } {
+  const form = { ...emptySearch };
+  for (const name of SEARCH_FIELDS) form[name] = query.get(name) ?? '';
+  const page = Number(query.get('page') ?? '1');
+  return { form, page: Number.isInteger(page) && page > 0 ? page : 1 };
+}
+
+/** The address of a search: only the criteria given. */
+export function searchPath(form: SearchForm, page = 1): string {
+  const params = new URLSearchParams();
+  for (const name of SEARCH_FIELDS) if (form[name].trim()) params.set(name, form[name].trim());
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return text ? `/backoffice?${text}` : '/backoffice';
+}
+
+/** The query the API takes (it validates each criterion and names the field it refuses). */
+export function apiQuery(form: SearchForm, page: number): SearchQuery {
+  const query: Record<string, string | number> = { page, pageSize: 20 };
+  for (const name of SEARCH_FIELDS) if (form[name].trim()) query[name] = form[name].trim();
+  // Each criterion is the API's to validate (it names the field it refuses).
+  return query;
+}
+
+const LAST_SEARCH = 'baw.backoffice.lastSearch';
+/** The last search, so "back to the search" from a request returns to it. */
+export function rememberSearch(path: string): void {
+  sessionStorage.setItem(LAST_SEARCH, path);
+}
+export function lastSearch(): string {
+  const path = sessionStorage.getItem(LAST_SEARCH);
+  return path && path.startsWith('/backoffice') ? path : '/backoffice';
+}
