@@ -182,8 +182,9 @@ function Overview({ acting }: { acting: Acting }) {
     return (
       <tr>
         <td>
-          <Link to={`/breakatwork/overview/${encodeURIComponent(row.journeyId)}`} aria-label={t('open', { ticket: row.ticket ?? row.workerName })}>
+          <Link to={`/breakatwork/overview/${encodeURIComponent(row.journeyId)}`}>
             {row.ticket ?? t('noTicket')}
+            <span className="visually-hidden"> — {row.workerName}</span>
           </Link>
           {draft && (
             <>
