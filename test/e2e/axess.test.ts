@@ -8,7 +8,7 @@ import { demoCast } from '../../store/demo-data';
 import { listMembers } from '../../store/access';
 import type { BrowserService } from '../support/browser';
 import { checkScreen, withBrowserService } from '../support/browser';
-import { signIn as signInOverHttp } from '../support/http-journeys';
+import { h1, signInToBreakAtWork } from './breakatwork-support';
 import { checkOnce, openGroup, PO_EDUCATION, rowOf, screen, signInToAxess } from './axess-walk';
 
 const { people, organisations } = demoCast;
@@ -41,11 +41,14 @@ describe('Axess, access management', () => {
     const stored = await listMembers(run.service.db, Y, { permission: 'PO_EDUCATION' });
     expect(stored.items.map((m) => m.niss).sort()).toEqual([people.bothPermissions.niss, people.inactiveMember.niss, people.noPermission.niss, people.poEducationOnly.niss].sort());
 
-    // Paul, in a browser of his own: Break@Work lets him in as PO now.
+    // Paul, in a browser of his own: Break@Work lets him in as PO now (straight to the overview: he
+    // holds the PO-education permission alone), where before this grant he was refused.
     const paulsPage = await run.newPage();
     await paulsPage.goto('/breakatwork');
-    const { journey } = await signInOverHttp(run.service.http, people.noPermission.niss, Y);
-    expect(journey).toMatchObject({ screen: 'signedIn', output: { mode: 'PO', enterprise: Y } });
+    await signInToBreakAtWork(paulsPage, 'Paul Martin');
+    await h1(paulsPage, 'Aperçu des demandes').waitFor();
+    expect(await paulsPage.getByTestId('acting').textContent()).toContain('en tant que pouvoir organisateur');
+    await checkScreen(paulsPage, 'axess-granted-breakatwork-overview');
   });
 
   it('refuses a NISS with wrong check digits at the field, in French, then in Dutch, keeping what was typed', async () => {

@@ -124,7 +124,7 @@ export function MemberListScreen({ view, journey }: ScreenProps) {
         )}
       </div>
 
-      <form className="panel" role="search" aria-label={label('accessManagement.memberList.search')} onSubmit={submitSearch}>
+      <form className="panel" role="search" onSubmit={submitSearch}>
         <div className="axess-search">
           <TextField name="search" type="search" label={label('accessManagement.memberList.search')} hint={t('searchHint')} value={search} onChange={setSearch} />
           <button type="submit" className="button secondary">
