@@ -32,6 +32,13 @@ export function byField(errors: readonly ShownError[]): Record<string, string> {
   return out;
 }
 
+/**
+ * A table's scrolled box: positioned (a visually hidden text stays inside it), and adding nothing to the
+ * page's own width (width 0, at least the column's), so that at phone width the table scrolls in its box
+ * instead of widening the page beside the menu.
+ */
+export const scrollBox = { position: 'relative', width: 0, minWidth: '100%' } as const;
+
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
 
 export function ConsolePage({ token }: { token: string }) {
@@ -40,7 +47,8 @@ export function ConsolePage({ token }: { token: string }) {
   const search = window.location.search;
   const { form: asked, page } = searchOf(query);
   const [form, setForm] = useState<SearchForm>(asked);
-  const [results, setResults] = useState<RequestPage>();
+  // The results with the search they answer: those of an earlier search are never shown as this one's.
+  const [results, setResults] = useState<{ search: string; page: RequestPage }>();
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -56,7 +64,7 @@ export function ConsolePage({ token }: { token: string }) {
     setFailure(undefined);
     call(api.GET('/api/backoffice/requests', { params: { query: apiQuery(current.form, current.page) }, ...as(token) }))
       .then(
-        (page) => live && setResults(page),
+        (found) => live && setResults({ search, page: found }),
         (err: unknown) => {
           if (!live) return;
           setResults(undefined);
@@ -112,7 +120,7 @@ export function ConsolePage({ token }: { token: string }) {
           </button>
         </div>
       </form>
-      <Results results={results} busy={busy} page={page} asked={asked} />
+      <Results results={results?.search === search ? results.page : undefined} busy={busy} page={page} asked={asked} />
     </>
   );
 }
@@ -129,7 +137,7 @@ function Results({ results, busy, page, asked }: { results?: RequestPage; busy: 
       <h2 id="results-title">{w('results')}</h2>
       <p role="status">{results.total === 0 ? w('noResult') : w('resultCount', { total: format.number(results.total) })}</p>
       {results.items.length > 0 && (
-        <div className="table-wrap" role="region" aria-labelledby="results-title" tabIndex={0} style={{ position: 'relative' }}>
+        <div className="table-wrap" role="region" aria-labelledby="results-title" tabIndex={0} style={scrollBox}>
           <table className="backoffice-results">
             <thead>
               <tr>
@@ -225,7 +233,7 @@ function AttentionSection({ token }: { token: string }) {
       <ErrorSummary errors={errors} />
       {list && list.items.length === 0 && <p>{w('attentionNone')}</p>}
       {list && list.items.length > 0 && (
-        <div className="table-wrap" role="region" aria-labelledby="attention-title" tabIndex={0} style={{ position: 'relative' }}>
+        <div className="table-wrap" role="region" aria-labelledby="attention-title" tabIndex={0} style={scrollBox}>
           <table>
             <thead>
               <tr>

@@ -8,12 +8,12 @@ import { ApiError, api, as, call, type Schemas } from '../../api';
 import { ErrorSummary } from '../../components/Errors';
 import { formatEnterprise, formatNiss } from '../../components/Layout';
 import { useTerm } from '../../components/terms';
-import { useFormat, useStrings } from '../../i18n';
+import { useFormat, useLabel, useStrings } from '../../i18n';
 import { focusTitle } from '../../journey/JourneyPage';
 import { Link } from '../../router';
 import { common } from '../../strings';
 import { Actions } from './Actions';
-import { shownErrors } from './ConsolePage';
+import { scrollBox, shownErrors } from './ConsolePage';
 import { lastSearch } from './search';
 import { backofficeWords } from './words';
 
@@ -88,6 +88,13 @@ function Details({ found }: { found: BackofficeRequest }) {
   const w = useStrings(backofficeWords);
   const term = useTerm();
   const format = useFormat();
+  const label = useLabel();
+  // The screen's title as the machine names it (its code when it has none).
+  const screenName = (machine: string, screen: string) => {
+    const key = `${machine}.${screen}.title`;
+    const title = label(key);
+    return title === key ? screen : `${title} (${screen})`;
+  };
   const r = found.request;
   const rows: [string, React.ReactNode][] = [
     [w('status'), <span className="status">{term(r.status)}</span>],
@@ -104,7 +111,7 @@ function Details({ found }: { found: BackofficeRequest }) {
     [w('introducedBy'), /^\d{11}$/.test(r.introducedBy) ? formatNiss(r.introducedBy) : r.introducedBy],
     [w('createdAt'), format.instant(r.createdAt)],
     [w('updatedAt'), format.instant(r.updatedAt)],
-    ...(found.journey ? ([[w('screen'), found.journey.screen]] as [string, string][]) : []),
+    ...(found.journey ? ([[w('screen'), screenName(found.journey.machine, found.journey.screen)]] as [string, string][]) : []),
     ...(found.journey?.attention ? ([[w('attention'), found.journey.attention]] as [string, string][]) : []),
   ];
   return (
@@ -140,7 +147,7 @@ function History({ entries }: { entries: readonly AuditEntry[] }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{w('historyTitle')}</h2>
-      <div className="table-wrap" role="region" aria-labelledby="history-title" tabIndex={0} style={{ position: 'relative' }}>
+      <div className="table-wrap" role="region" aria-labelledby="history-title" tabIndex={0} style={scrollBox}>
         <table className="backoffice-history">
           <thead>
             <tr>
