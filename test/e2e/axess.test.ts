@@ -82,7 +82,7 @@ describe('Axess, access management', () => {
     await expect(page.getByLabel(PO_EDUCATION, { exact: true }).isChecked()).resolves.toBe(true);
 
     // Nederlands: the same rule, in Dutch, at the same field.
-    await page.getByRole('button', { name: 'NL' }).click();
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Een gebruiker toevoegen' }).waitFor();
     await page.getByRole('button', { name: 'De gebruiker toevoegen' }).click();
     await page.locator('#error-niss', { hasText: 'De controlecijfers 99 van het INSZ komen niet overeen' }).waitFor();
@@ -103,8 +103,14 @@ describe('Axess, access management', () => {
     await page.getByLabel('Familienaam').fill('Verhoeven');
     await page.getByLabel('Voornaam').fill('Lotte');
     await page.getByRole('button', { name: 'De gebruiker toevoegen' }).click();
-    await page.locator('#error-niss').waitFor();
-    await page.getByRole('button', { name: 'FR' }).click();
+    await page.locator('#error-niss', { hasText: 'Deze persoon is al lid van de groep van de organisatie.' }).waitFor();
+    // The journey's own refusal follows the language switch (the view is read again in it).
+    await page.getByRole('button', { name: 'DE', exact: true }).click();
+    await page.locator('#error-niss', { hasText: 'Diese Person ist bereits Mitglied der Gruppe der Organisation.' }).waitFor();
+    await checkScreen(page, 'axess-memberAdd-duplicate-de');
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    await page.locator('#error-niss', { hasText: 'Cette personne est déjà membre du groupe de l’organisation.' }).waitFor();
+    await expect(page.getByLabel('Nom de famille').inputValue()).resolves.toBe('Verhoeven');
   });
 
   it('lets a plain user only read the list, and tells a person in no group so; help and sign-out', async () => {

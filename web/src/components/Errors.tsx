@@ -53,7 +53,9 @@ export function errorsOf(
   if (failure) {
     if (failure.retryable) out.push({ message: unavailable });
     else if (failure.issues.length > 0) for (const i of failure.issues) out.push({ message: i.message, field: fieldName(i.path) });
-    else if (failure.code !== 'EVENT_NOT_ALLOWED') out.push({ message: failure.message, field: fieldOf[failure.code] });
+    // A refusal the journey also holds (an activity's check) is shown once, from the journey's copy:
+    // that one is read again in the language the user switches to.
+    else if (failure.code !== 'EVENT_NOT_ALLOWED' && failure.code !== journeyError?.code) out.push({ message: failure.message, field: fieldOf[failure.code] });
   }
   if (journeyError?.message) {
     const issues = (journeyError.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
