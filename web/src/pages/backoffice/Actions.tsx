@@ -12,7 +12,7 @@ import { useStrings } from '../../i18n';
 import { allows } from '../../journey/screens';
 import { useDraft } from '../../journey/useDraft';
 import { common } from '../../strings';
-import { byField, shownErrors } from './ConsolePage';
+import { asApiError, byField, shownErrors } from './ConsolePage';
 import { backofficeWords } from './words';
 
 type Pending = { type: string; payload: Record<string, unknown>; key: string };
@@ -44,7 +44,7 @@ export function Actions({ token, ticket, view, onDone }: { token: string; ticket
       if (event.type === 'SEND_BACK') clearSendBack();
       await onDone();
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
+      const error = asApiError(err);
       if (!error.retryable) pending.current = undefined;
       setFailure({ type: event.type, error });
       // Moved on meanwhile (another agent, the worker): show where it is now.

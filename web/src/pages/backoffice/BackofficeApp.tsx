@@ -3,6 +3,7 @@
  * (/backoffice/requests/<ticket>) to read its audit trail and move it — only by the events its machine
  * takes now — and see the journeys that wait for an operator. A back-office token is required.
  */
+import { useEffect } from 'react';
 import { Layout } from '../../components/Layout';
 import { useStrings } from '../../i18n';
 import { Link, match, useLocation } from '../../router';
@@ -11,6 +12,7 @@ import { common } from '../../strings';
 import { signInHere } from '../DigitalKey';
 import { ConsolePage } from './ConsolePage';
 import { RequestPage } from './RequestPage';
+import { UNAUTHORISED } from './search';
 import { backofficeWords } from './words';
 
 export function BackofficeApp() {
@@ -28,6 +30,13 @@ export function BackofficeApp() {
       </li>
     </ul>
   );
+  // A token the service no longer accepts (expired, revoked): the agent signs in again.
+  const onUnauthorised = session.signOut;
+  useEffect(() => {
+    const expired = () => onUnauthorised('backoffice');
+    window.addEventListener(UNAUTHORISED, expired);
+    return () => window.removeEventListener(UNAUTHORISED, expired);
+  }, [onUnauthorised]);
   let content;
   if (!agent) content = <SignInFirst />;
   else if (opened?.ticket) content = <RequestPage key={opened.ticket} token={agent.token} ticket={opened.ticket} />;

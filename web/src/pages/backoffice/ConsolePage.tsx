@@ -12,7 +12,7 @@ import { LEAVE_CODES, REQUEST_STATUS_CODES, useTerm } from '../../components/ter
 import { useFormat, useStrings } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
 import { common } from '../../strings';
-import { apiQuery, emptySearch, rememberSearch, searchOf, searchPath, type SearchForm } from './search';
+import { apiQuery, emptySearch, rememberSearch, reportUnauthorised, searchOf, searchPath, type SearchForm } from './search';
 import { backofficeWords } from './words';
 
 type RequestPage = Schemas['RequestPage'];
@@ -39,7 +39,12 @@ export function byField(errors: readonly ShownError[]): Record<string, string> {
  */
 export const scrollBox = { position: 'relative', width: 0, minWidth: '100%' } as const;
 
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+/** The failure as an ApiError; a refused token signs the agent out. */
+export function asApiError(err: unknown): ApiError {
+  const error = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
+  reportUnauthorised(error.status);
+  return error;
+}
 
 export function ConsolePage({ token }: { token: string }) {
   const w = useStrings(backofficeWords);
@@ -115,7 +120,14 @@ export function ConsolePage({ token }: { token: string }) {
           <button type="submit" className="button" disabled={busy}>
             {w('search')}
           </button>
-          <button type="button" className="button secondary" onClick={() => navigate(searchPath(emptySearch))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setForm(emptySearch);
+              navigate(searchPath(emptySearch));
+            }}
+          >
             {w('clear')}
           </button>
         </div>

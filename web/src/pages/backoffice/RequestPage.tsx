@@ -13,7 +13,7 @@ import { focusTitle } from '../../journey/JourneyPage';
 import { Link } from '../../router';
 import { common } from '../../strings';
 import { Actions } from './Actions';
-import { scrollBox, shownErrors } from './ConsolePage';
+import { asApiError, scrollBox, shownErrors } from './ConsolePage';
 import { lastSearch } from './search';
 import { backofficeWords } from './words';
 
@@ -35,7 +35,7 @@ export function RequestPage({ token, ticket }: { token: string; ticket: string }
       setFailure(undefined);
       return body;
     } catch (err) {
-      setFailure(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+      setFailure(asApiError(err));
       return undefined;
     }
   }, [ticket, token]);

@@ -42,3 +42,9 @@ export function lastSearch(): string {
   const path = sessionStorage.getItem(LAST_SEARCH);
   return path && path.startsWith('/backoffice') ? path : '/backoffice';
 }
+
+/** Dispatched on window when the service refuses the agent's token (401): the console signs them out. */
+export const UNAUTHORISED = 'baw.backoffice.unauthorised';
+export function reportUnauthorised(status: number): void {
+  if (status === 401) window.dispatchEvent(new Event(UNAUTHORISED));
+}

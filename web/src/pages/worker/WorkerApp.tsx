@@ -3,6 +3,7 @@
  * them, reviews what their employer declared and confirms their part (journey workerPart). The journey
  * is remembered per person, so a reload or a restart of the service puts them back on the same screen.
  */
+import { useEffect } from 'react';
 import { Layout } from '../../components/Layout';
 import { useStrings } from '../../i18n';
 import { JourneyPage } from '../../journey/JourneyPage';
@@ -40,6 +41,12 @@ function SignInFirst() {
 
 function WorkerPart({ identity }: { identity: Identity }) {
   const journey = useJourney({ machine: 'workerPart', token: identity.token, slot: `workerPart.${identity.niss}` });
+  const { signOut } = useSession();
+  const refusedToken = journey.error?.status === 401;
+  // A token the service no longer accepts (expired): the worker signs in again; the journey is kept.
+  useEffect(() => {
+    if (refusedToken) signOut('identity');
+  }, [refusedToken, signOut]);
   // The refusals of a choice or a confirmation concern the request, not a field the worker typed.
   return <JourneyPage journey={journey} screens={[workerScreens]} />;
 }
