@@ -151,4 +151,11 @@ test('another teacher sees only their own request, and completes it with the key
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Votre partie est complétée.' }).waitFor();
   expect(await statusForPo(thomasTicket)).toBe('in_processing');
+  // The same screen in Dutch and German: the machine's labels and the status's name in the language.
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Uw deel is ingevuld.' }).waitFor();
+  await page.getByText('In behandeling', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'DE', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ihr Teil ist ausgefüllt.' }).waitFor();
+  await checkScreen(page, 'worker-completed-de');
 });
