@@ -12,7 +12,7 @@ import { LEAVE_CODES, REQUEST_STATUS_CODES, useTerm } from '../../components/ter
 import { useFormat, useStrings } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
 import { common } from '../../strings';
-import { apiQuery, emptySearch, rememberSearch, reportUnauthorised, searchOf, searchPath, type SearchForm } from './search';
+import { apiQuery, DEFAULT_PAGE_SIZE, emptySearch, PAGE_SIZES, rememberSearch, reportUnauthorised, searchOf, searchPath, type SearchForm } from './search';
 import { backofficeWords } from './words';
 
 type RequestPage = Schemas['RequestPage'];
@@ -115,6 +115,14 @@ export function ConsolePage({ token }: { token: string }) {
           <SelectField name="leave" label={w('leave')} error={fields.leave} value={form.leave} empty={w('any')} options={LEAVE_CODES.map((l) => ({ value: l, label: term(l) }))} onChange={set('leave')} />
           <TextField name="from" type="date" label={w('from')} error={fields.from} value={form.from} onChange={set('from')} />
           <TextField name="to" type="date" label={w('to')} error={fields.to} value={form.to} onChange={set('to')} />
+          <SelectField
+            name="pageSize"
+            label={w('pageSize')}
+            error={fields.pageSize}
+            value={form.pageSize || String(DEFAULT_PAGE_SIZE)}
+            options={[...new Set([...PAGE_SIZES, form.pageSize || String(DEFAULT_PAGE_SIZE)])].map((n) => ({ value: n, label: n }))}
+            onChange={set('pageSize')}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

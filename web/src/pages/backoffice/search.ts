@@ -2,11 +2,14 @@
 import type { paths } from '../../../../api/openapi/types';
 
 export type SearchQuery = NonNullable<paths['/api/backoffice/requests']['get']['parameters']['query']>;
-export const SEARCH_FIELDS = ['ticket', 'niss', 'status', 'enterprise', 'leave', 'from', 'to'] as const;
+export const SEARCH_FIELDS = ['ticket', 'niss', 'status', 'enterprise', 'leave', 'from', 'to', 'pageSize'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 export type SearchForm = Record<SearchField, string>;
 
-export const emptySearch: SearchForm = { ticket: '', niss: '', status: '', enterprise: '', leave: '', from: '', to: '' };
+export const emptySearch: SearchForm = { ticket: '', niss: '', status: '', enterprise: '', leave: '', from: '', to: '', pageSize: '' };
+/** Results per page offered (the address may ask for another size: the API says whether it is one). */
+export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** The form's values and the page from the address's query. */
 export function searchOf(query: URLSearchParams): { form: SearchForm; page: number } {
@@ -27,7 +30,7 @@ export function searchPath(form: SearchForm, page = 1): string {
 
 /** The query the API takes (it validates each criterion and names the field it refuses). */
 export function apiQuery(form: SearchForm, page: number): SearchQuery {
-  const query: Record<string, string | number> = { page, pageSize: 20 };
+  const query: Record<string, string | number> = { page, pageSize: DEFAULT_PAGE_SIZE };
   for (const name of SEARCH_FIELDS) if (form[name].trim()) query[name] = form[name].trim();
   // Each criterion is the API's to validate (it names the field it refuses).
   return query;
