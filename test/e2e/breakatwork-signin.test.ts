@@ -47,6 +47,17 @@ describe('Break@Work sign-in and the overview’s boundaries', () => {
     await page.waitForURL((url) => url.pathname === '/breakatwork');
   }, 60_000);
 
+  it('an acting token the service refuses is dropped: back to the sign-in, still signed in with the digital key', async () => {
+    const marc = await signedInThroughApi(run.service.http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber);
+    const page = await run.newPage();
+    const [header, , signature] = marc.acting.token.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ sub: people.poEducationOnly.niss, acting: { enterprise: organisations.poZ.enterpriseNumber, enterpriseName: 'PO Z', mode: 'PO' } })).toString('base64url')}.${signature}`;
+    await openSignedIn(page, { ...marc, acting: { ...marc.acting, token: forged } }, '/breakatwork/overview');
+    await page.waitForURL((url) => url.pathname === '/breakatwork');
+    await page.getByText('Connecté : Marc Peeters').waitFor();
+    expect(await page.getByTestId('acting').count()).toBe(0);
+  }, 30_000);
+
   it('PO Z never sees PO Y’s requests, while PO Y sees all of its own, page by page, and resumes a draft', async () => {
     const http = run.service.http;
     const [marc, ingrid] = await Promise.all([

@@ -31,6 +31,15 @@ function useActing(): Acting | undefined {
   return acting;
 }
 
+/** An acting token the service no longer accepts (expired): it is dropped, and the sign-in opens. */
+function useDropRefusedToken(failure: ApiError | undefined): void {
+  const { signOut } = useSession();
+  const refused = failure?.status === 401;
+  useEffect(() => {
+    if (refused) signOut('acting');
+  }, [refused, signOut]);
+}
+
 const FILTERS = ['worker', 'school', 'status', 'leave'] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -54,6 +63,7 @@ function Overview({ acting }: { acting: Acting }) {
   const [result, setResult] = useState<RequestPage>();
   const [failure, setFailure] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
+  useDropRefusedToken(failure);
 
   useEffect(() => {
     setTyped(Object.fromEntries(FILTERS.map((f) => [f, new URLSearchParams(search).get(f) ?? ''])) as Record<Filter, string>);
@@ -237,6 +247,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
   const [request, setRequest] = useState<RequestWithHistory>();
   const [failure, setFailure] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
+  useDropRefusedToken(failure);
   useEffect(() => {
     let live = true;
     setFailure(undefined);

@@ -32,6 +32,12 @@ function RequestJourney({ acting, journeyId }: { acting: Acting; journeyId?: str
       navigate(`/breakatwork/requests/${encodeURIComponent(view.id)}`, { replace: true });
     }
   }, [journeyId, view, slot]);
+  // An acting token the service no longer accepts (expired): sign in to Break@Work again; the journey is kept.
+  const { signOut } = useSession();
+  const refusedToken = journey.error?.status === 401;
+  useEffect(() => {
+    if (refusedToken) signOut('acting');
+  }, [refusedToken, signOut]);
   const startRequest = view && allows(view, 'START_REQUEST') ? () => void journey.send('START_REQUEST') : undefined;
   return (
     <BawLayout current="new" onNewRequest={startRequest}>

@@ -85,6 +85,12 @@ function SignInJourney({ token, niss }: { token: string; niss: string }) {
     void journey.send(next);
   }, [view, journey]);
 
+  // A token the service no longer accepts (expired): the person signs in again with the digital key.
+  const refusedToken = journey.error?.status === 401;
+  useEffect(() => {
+    if (refusedToken) session.signOut('identity');
+  }, [refusedToken]);
+
   // The journey ended signed in: act with the token it handed, and open the overview.
   useEffect(() => {
     if (!view) return;
