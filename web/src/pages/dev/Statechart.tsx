@@ -82,18 +82,18 @@ export function Statechart({ graph, current }: { graph: Graph; current?: { leave
           </defs>
           {/* Outer states first, so that inner ones are drawn over them. */}
           {[...graph.states].sort((a, b) => a.depth - b.depth).map((node) => stateBox(node, drawn.boxes.get(node)!))}
-          {drawn.arrows.map((arrow) => (
-            <path key={`p${arrow.source.path}>${arrow.target.path}`} d={arrow.path} fill="none" stroke={INK} strokeWidth={1.3} markerEnd={`url(#${marker})`} data-edge={`${arrow.source.path}>${arrow.target.path}`} />
+          {drawn.arrows.map((arrow, i) => (
+            <path key={i} d={arrow.path} fill="none" stroke={INK} strokeWidth={1.3} markerEnd={`url(#${marker})`} data-edge={`${arrow.source.path}>${arrow.target.path}`} />
           ))}
-          {drawn.arrows.map((arrow) => {
-            const width = Math.max(...arrow.label.lines.map((l) => measure(l))) + 6;
-            const x = arrow.label.anchor === 'middle' ? arrow.label.x - width / 2 : arrow.label.x - 3;
+          {drawn.labels.map((label) => {
+            const width = Math.max(...label.lines.map((l) => measure(l))) + 6;
+            const x = label.anchor === 'middle' ? label.x - width / 2 : label.x - 3;
             return (
-              <g key={`l${arrow.source.path}>${arrow.target.path}`}>
-                <rect x={x} y={arrow.label.y} width={width} height={arrow.label.lines.length * LINE + 4} fill="#ffffff" opacity={0.88} />
-                <text x={arrow.label.x} y={arrow.label.y + LINE - 2} textAnchor={arrow.label.anchor} fill="#0b0c0c">
-                  {arrow.label.lines.map((line, i) => (
-                    <tspan key={i} x={arrow.label.x} dy={i === 0 ? 0 : LINE}>
+              <g key={label.key}>
+                <rect x={x} y={label.y} width={width} height={label.lines.length * LINE + 4} fill="#ffffff" opacity={0.9} />
+                <text x={label.x} y={label.y + LINE - 2} textAnchor={label.anchor} fill="#0b0c0c">
+                  {label.lines.map((line, i) => (
+                    <tspan key={i} x={label.x} dy={i === 0 ? 0 : LINE}>
                       {line}
                     </tspan>
                   ))}

@@ -1,10 +1,13 @@
 /**
- * Lays a statechart out without a layout library (the page must work offline and stay small): every
- * compound state places its children in layers, top to bottom, along the transitions between them
- * (a transition between two deeper states counts for the children of the state that holds both), with
- * cycles broken where a depth-first walk from the initial child meets them and a few barycentre sweeps
- * to uncross; a compound state is as large as its children's layout. Arrows are then drawn between the
- * actual states' boxes: down from the bottom of one to the top of the next, back edges round the right.
+ * Lays a statechart out without a layout library (the page must work offline and stay small), in the
+ * manner of a layered (Sugiyama) drawing, one compound state at a time, inner ones first:
+ * - the children of a state are ranked top to bottom along the transitions between them (a transition
+ *   between two deeper states counts for the children of the state that holds both); cycles are broken
+ *   where a depth-first walk from the initial child meets them (those arrows go back up on the right);
+ * - every arrow going down gets a label node in the rank below its source (the label takes room there,
+ *   so labels never overlap boxes or each other) and thin waypoints in the ranks it crosses;
+ * - a few barycentre sweeps order each rank to uncross, then each node moves towards its neighbours;
+ * - a compound state is as large as its children's drawing.
  */
 import { edgeLabel, type Edge, type Graph, type StateNode } from './graph';
 
@@ -15,16 +18,21 @@ export interface Box {
   h: number;
 }
 export interface Arrow {
-  /** The edges drawn as this arrow (same source and target). */
-  edges: Edge[];
   source: StateNode;
   target: StateNode;
   path: string;
-  label: { x: number; y: number; lines: string[]; anchor: 'middle' | 'start' };
+}
+export interface Label {
+  key: string;
+  x: number;
+  y: number;
+  lines: string[];
+  anchor: 'middle' | 'start';
 }
 export interface Layout {
   boxes: Map<StateNode, Box>;
   arrows: Arrow[];
+  labels: Label[];
   width: number;
   height: number;
 }
@@ -33,7 +41,8 @@ export const FONT = 13;
 export const LINE = 16;
 const PAD = 14;
 const HEADER = 26;
-const H_GAP = 28;
+const H_GAP = 22;
+const V_GAP = 14;
 const MARGIN = 24;
 
 type Measure = (text: string, bold?: boolean) => number;
@@ -61,21 +70,42 @@ export function boxLines(node: StateNode): string[] {
   return node.invokes.map((src) => `invoke ${src}`);
 }
 
-/** `ancestor` itself or the child of `container` that holds `node`. */
+/** The child of `container` that holds `node` (or is it). */
 function childOf(container: StateNode, node: StateNode): StateNode | undefined {
   let n: StateNode | undefined = node;
   while (n && n.parent !== container) n = n.parent;
   return n;
 }
 
-function pairs(graph: Graph): { edge: Edge; source: StateNode; target: StateNode }[] {
-  return graph.edges.flatMap((edge) => edge.targets.map((target) => ({ edge, source: edge.source, target })));
+function contains(outer: StateNode, inner: StateNode): boolean {
+  for (let n: StateNode | undefined = inner.parent; n; n = n.parent) if (n === outer) return true;
+  return false;
+}
+
+/** A node of one compound state's drawing: a child state, a label, or a waypoint of a long arrow. */
+interface Item {
+  state?: StateNode;
+  label?: string[];
+  w: number;
+  h: number;
+  rank: number;
+  x: number;
+  y: number;
+}
+
+/** The arrows between two children of a compound state, drawn together (their waypoints, their one label). */
+interface Route {
+  /** Waypoints (the label node first), relative to the compound state's content. */
+  via: Item[];
+  back: boolean;
 }
 
 export function layout(graph: Graph, measure: Measure = measurer()): Layout {
-  const all = pairs(graph);
+  const all = graph.edges.flatMap((edge) => edge.targets.map((target) => ({ edge, source: edge.source, target })));
   /** Positions relative to the parent's content origin, then made absolute. */
   const rel = new Map<StateNode, Box>();
+  const routes = new Map<string, Route>();
+  const routeOwner = new Map<string, StateNode>();
 
   const size = (node: StateNode): { w: number; h: number } => {
     if (node.children.length === 0) {
@@ -84,101 +114,155 @@ export function layout(graph: Graph, measure: Measure = measurer()): Layout {
       return { w: Math.ceil(w), h: 34 + lines.length * LINE };
     }
     const children = node.children;
-    const sizes = new Map(children.map((c) => [c, size(c)]));
-    // Transitions between children of this node (both ends below it, in different children).
-    const projected: [StateNode, StateNode, number][] = [];
-    const weight = new Map<string, number>();
-    for (const { source, target } of all) {
+    const items = new Map<StateNode, Item>(children.map((c) => [c, { state: c, ...size(c), rank: 0, x: 0, y: 0 }]));
+    // Transitions between children of this node, grouped by the pair of children that hold their ends.
+    const projected = new Map<string, { a: StateNode; b: StateNode; edges: Edge[] }>();
+    for (const { edge, source, target } of all) {
       const a = childOf(node, source);
       const b = childOf(node, target);
       if (!a || !b || a === b) continue;
       const key = `${a.path}>${b.path}`;
-      weight.set(key, (weight.get(key) ?? 0) + 1);
-      if (weight.get(key) === 1) projected.push([a, b, 0]);
+      const p = projected.get(key) ?? { a, b, edges: [] };
+      if (!p.edges.includes(edge)) p.edges.push(edge);
+      projected.set(key, p);
     }
-    for (const p of projected) p[2] = weight.get(`${p[0].path}>${p[1].path}`)!;
     const out = new Map(children.map((c) => [c, [] as StateNode[]]));
-    for (const [a, b] of projected) out.get(a)!.push(b);
+    for (const { a, b } of projected.values()) out.get(a)!.push(b);
 
-    // Depth-first from the initial child: an edge to a node on the stack is a back edge (ignored for layers).
-    const order: StateNode[] = [];
-    const state = new Map<StateNode, 1 | 2>();
+    // Depth-first from the initial child: an arrow to a node on the stack goes back up.
+    const seen = new Map<StateNode, 'open' | 'done'>();
     const back = new Set<string>();
-    const dfs = (n: StateNode) => {
-      state.set(n, 1);
-      order.push(n);
+    const visit = (n: StateNode) => {
+      seen.set(n, 'open');
       for (const m of out.get(n)!) {
-        if (state.get(m) === 1) back.add(`${n.path}>${m.path}`);
-        else if (!state.has(m)) dfs(m);
+        if (seen.get(m) === 'open') back.add(`${n.path}>${m.path}`);
+        else if (!seen.has(m)) visit(m);
       }
-      state.set(n, 2);
+      seen.set(n, 'done');
     };
-    const starts = [...children.filter((c) => c.initial), ...children.filter((c) => !c.initial)];
-    for (const c of starts) if (!state.has(c)) dfs(c);
+    for (const c of [...children.filter((c) => c.initial), ...children.filter((c) => !c.initial)]) if (!seen.has(c)) visit(c);
 
-    // Longest path layering over the forward edges, in depth-first order (a topological order of them).
-    const layerOf = new Map<StateNode, number>(children.map((c) => [c, 0]));
-    const forward = projected.filter(([a, b]) => !back.has(`${a.path}>${b.path}`));
-    for (let changed = true, guard = 0; changed && guard < children.length + 1; guard++) {
+    // Longest-path layers over the forward arrows; states on even ranks, labels and waypoints between.
+    const layer = new Map<StateNode, number>(children.map((c) => [c, 0]));
+    const forward = [...projected.values()].filter(({ a, b }) => !back.has(`${a.path}>${b.path}`));
+    for (let changed = true, rounds = 0; changed && rounds <= children.length; rounds++) {
       changed = false;
-      for (const [a, b] of forward) {
-        const next = layerOf.get(a)! + 1;
-        if (next > layerOf.get(b)!) {
-          layerOf.set(b, next);
+      for (const { a, b } of forward) {
+        if (layer.get(a)! + 1 > layer.get(b)!) {
+          layer.set(b, layer.get(a)! + 1);
           changed = true;
         }
       }
     }
-    // A parallel state's regions sit side by side.
-    if (node.kind === 'parallel') for (const c of children) layerOf.set(c, 0);
-    const layerCount = Math.max(...layerOf.values()) + 1;
-    const layers: StateNode[][] = Array.from({ length: layerCount }, () => []);
-    for (const n of order) layers[layerOf.get(n)!]!.push(n);
+    if (node.kind === 'parallel') for (const c of children) layer.set(c, 0);
+    for (const [c, item] of items) item.rank = 2 * layer.get(c)!;
 
-    // Barycentre sweeps: each node towards the mean position of its neighbours in other layers.
-    const position = new Map<StateNode, number>();
-    const index = () => layers.forEach((layer) => layer.forEach((n, i) => position.set(n, i / Math.max(1, layer.length - 1))));
+    const links: [Item, Item][] = [];
+    const extra: Item[] = [];
+    for (const [key, { a, b, edges }] of projected) {
+      const isBack = back.has(key) || layer.get(b)! <= layer.get(a)!;
+      const route: Route = { via: [], back: isBack };
+      routes.set(key, route);
+      routeOwner.set(key, node);
+      if (isBack) continue;
+      // One line per distinct label: the same `HELP` from six inner states is said once.
+      const lines = [...new Set(edges.map(edgeLabel))];
+      let previous = items.get(a)!;
+      for (let rank = 2 * layer.get(a)! + 1; rank < 2 * layer.get(b)!; rank++) {
+        const first = route.via.length === 0;
+        const item: Item = first
+          ? { label: lines, w: Math.ceil(Math.max(...lines.map((l) => measure(l)))) + 8, h: lines.length * LINE + 4, rank, x: 0, y: 0 }
+          : { w: 6, h: 0, rank, x: 0, y: 0 };
+        route.via.push(item);
+        extra.push(item);
+        links.push([previous, item]);
+        previous = item;
+      }
+      links.push([previous, items.get(b)!]);
+    }
+
+    const rankCount = Math.max(...[...items.values(), ...extra].map((i) => i.rank)) + 1;
+    const ranks: Item[][] = Array.from({ length: rankCount }, () => []);
+    // Initial order: depth-first order of the states, each route's items after its source.
+    for (const c of seen.keys()) ranks[items.get(c)!.rank]!.push(items.get(c)!);
+    for (const item of extra) ranks[item.rank]!.push(item);
+
+    const neighbours = new Map<Item, Item[]>();
+    for (const [p, q] of links) {
+      neighbours.set(p, [...(neighbours.get(p) ?? []), q]);
+      neighbours.set(q, [...(neighbours.get(q) ?? []), p]);
+    }
+    const order = new Map<Item, number>();
+    const index = () => ranks.forEach((rank) => rank.forEach((item, i) => order.set(item, i)));
     index();
-    for (let sweep = 0; sweep < 4; sweep++) {
-      for (const layer of sweep % 2 === 0 ? layers : [...layers].reverse()) {
-        const bary = new Map<StateNode, number>();
-        for (const n of layer) {
-          const near = projected.filter(([a, b]) => a === n || b === n).map(([a, b]) => (a === n ? b : a)).filter((m) => layerOf.get(m) !== layerOf.get(n));
-          bary.set(n, near.length ? near.reduce((s, m) => s + position.get(m)!, 0) / near.length : position.get(n)!);
+    for (let sweep = 0; sweep < 6; sweep++) {
+      const down = sweep % 2 === 0;
+      for (const rank of down ? ranks : [...ranks].reverse()) {
+        const bary = new Map<Item, number>();
+        for (const item of rank) {
+          const near = (neighbours.get(item) ?? []).filter((n) => n.rank === item.rank + (down ? -1 : 1));
+          bary.set(item, near.length ? near.reduce((s, n) => s + order.get(n)!, 0) / near.length : order.get(item)!);
         }
-        layer.sort((a, b) => bary.get(a)! - bary.get(b)!);
+        rank.sort((p, q) => bary.get(p)! - bary.get(q)!);
         index();
       }
     }
 
-    // The gap below a layer holds the labels of the arrows that leave it.
-    const gaps = layers.map((_layer, i) => {
-      let lines = 0;
-      for (const [a, b, w] of projected) if (layerOf.get(a) === i && layerOf.get(b) === i + 1) lines = Math.max(lines, w);
-      return Math.min(40 + lines * LINE, 40 + 8 * LINE);
-    });
-    const widths = layers.map((layer) => layer.reduce((s, n) => s + sizes.get(n)!.w, 0) + H_GAP * Math.max(0, layer.length - 1));
-    // Room on the right for the arrows that go back up.
-    const backRoom = back.size > 0 ? 60 + Math.min(back.size, 8) * 10 : 0;
-    const innerW = Math.max(...widths) + backRoom;
-    let y = 0;
-    layers.forEach((layer, i) => {
-      const h = Math.max(...layer.map((n) => sizes.get(n)!.h));
-      let x = (innerW - backRoom - widths[i]!) / 2;
-      for (const n of layer) {
-        const s = sizes.get(n)!;
-        rel.set(n, { x, y: y + (h - s.h) / 2, w: s.w, h: s.h });
-        x += s.w + H_GAP;
+    // x: packed, then each item pulled towards its neighbours' centres, keeping the order and the gaps.
+    for (const rank of ranks) {
+      let x = 0;
+      for (const item of rank) {
+        item.x = x;
+        x += item.w + H_GAP;
       }
-      y += h + (i < layers.length - 1 ? gaps[i]! : 0);
-    });
-    const title = node.parent ? measure(node.key, true) + 2 * PAD : 0;
-    return { w: Math.ceil(Math.max(innerW, title) + 2 * PAD), h: Math.ceil(y + (node.parent ? HEADER + 2 * PAD : 0)) };
+    }
+    const centre = (i: Item) => i.x + i.w / 2;
+    for (let pass = 0; pass < 8; pass++) {
+      for (const rank of pass % 2 === 0 ? ranks : [...ranks].reverse()) {
+        const wanted = rank.map((item) => {
+          const near = neighbours.get(item) ?? [];
+          return near.length ? near.reduce((s, n) => s + centre(n), 0) / near.length - item.w / 2 : item.x;
+        });
+        // As close to the wanted places as the order and the gaps allow: the mean of a placement pushed
+        // rightwards and one pushed leftwards (both keep the order and the gaps, so their mean does too).
+        const pushedRight: number[] = [];
+        let right = -Infinity;
+        rank.forEach((item, i) => {
+          pushedRight[i] = Math.max(wanted[i]!, right);
+          right = pushedRight[i] + item.w + H_GAP;
+        });
+        let left = Infinity;
+        for (let i = rank.length - 1; i >= 0; i--) {
+          const item = rank[i]!;
+          const x = Math.min(wanted[i]!, left - item.w);
+          item.x = (x + pushedRight[i]!) / 2;
+          left = x - H_GAP;
+        }
+      }
+      const minX = Math.min(...ranks.flat().map((i) => i.x));
+      for (const item of ranks.flat()) item.x -= minX;
+    }
+
+    // y: each rank as tall as its tallest item.
+    let y = 0;
+    for (const rank of ranks) {
+      const h = Math.max(0, ...rank.map((i) => i.h));
+      for (const item of rank) item.y = y + (h - item.h) / 2;
+      y += h + V_GAP;
+    }
+    y -= V_GAP;
+    const backCount = [...projected.keys()].filter((k) => routes.get(k)!.back).length;
+    const contentW = Math.max(...ranks.flat().map((i) => i.x + i.w)) + (backCount > 0 ? 40 + Math.min(backCount, 8) * 10 : 0);
+    for (const [c, item] of items) rel.set(c, { x: item.x, y: item.y, w: item.w, h: item.h });
+    const title = node.parent ? measure(node.key, true) + 2 * PAD + 60 : 0;
+    return { w: Math.ceil(Math.max(contentW, title) + (node.parent ? 2 * PAD : 0)), h: Math.ceil(y + (node.parent ? HEADER + 2 * PAD : 0)) };
   };
 
   const rootSize = size(graph.root);
   const boxes = new Map<StateNode, Box>();
+  const origin = new Map<StateNode, { x: number; y: number }>();
   const place = (node: StateNode, originX: number, originY: number) => {
+    origin.set(node, { x: originX, y: originY });
     for (const child of node.children) {
       const r = rel.get(child)!;
       const box = { x: originX + r.x, y: originY + r.y, w: r.w, h: r.h };
@@ -186,130 +270,112 @@ export function layout(graph: Graph, measure: Measure = measurer()): Layout {
       if (child.children.length) place(child, box.x + PAD, box.y + HEADER + PAD);
     }
   };
-  place(graph.root, MARGIN + 20, MARGIN);
+  place(graph.root, MARGIN + 12, MARGIN + 12);
 
-  const arrows = drawArrows(graph, boxes);
-  let width = MARGIN * 2 + 20 + rootSize.w;
-  let height = MARGIN * 2 + rootSize.h;
-  for (const a of arrows) {
-    const right = a.label.anchor === 'start' ? a.label.x + Math.max(...a.label.lines.map((l) => measure(l))) : a.label.x;
+  const { arrows, labels } = drawArrows(graph, boxes, routes, routeOwner, origin);
+  let width = MARGIN * 2 + 12 + rootSize.w;
+  let height = MARGIN * 2 + 12 + rootSize.h;
+  for (const l of labels) {
+    const right = l.anchor === 'start' ? l.x + Math.max(...l.lines.map((line) => measure(line))) : l.x + Math.max(...l.lines.map((line) => measure(line))) / 2;
     width = Math.max(width, right + MARGIN);
-    height = Math.max(height, a.label.y + a.label.lines.length * LINE + MARGIN);
+    height = Math.max(height, l.y + l.lines.length * LINE + MARGIN);
   }
   for (const b of boxes.values()) width = Math.max(width, b.x + b.w + MARGIN);
-  return { boxes, arrows, width: Math.ceil(width), height: Math.ceil(height) };
+  return { boxes, arrows, labels, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
-function contains(outer: StateNode, inner: StateNode): boolean {
-  for (let n: StateNode | undefined = inner.parent; n; n = n.parent) if (n === outer) return true;
-  return false;
+/** The lowest state holding both ends in different children: where the arrow's route was laid out. */
+function ownerOf(source: StateNode, target: StateNode): { owner: StateNode; a: StateNode; b: StateNode } | undefined {
+  for (let n: StateNode | undefined = source.parent; n; n = n.parent) {
+    const a = childOf(n, source);
+    const b = childOf(n, target);
+    if (a && b && a !== b) return { owner: n, a, b };
+  }
+  return undefined;
 }
 
-function drawArrows(graph: Graph, boxes: Map<StateNode, Box>): Arrow[] {
+function drawArrows(
+  graph: Graph,
+  boxes: Map<StateNode, Box>,
+  routes: Map<string, Route>,
+  routeOwner: Map<string, StateNode>,
+  origin: Map<StateNode, { x: number; y: number }>,
+): { arrows: Arrow[]; labels: Label[] } {
   const grouped = new Map<string, { edges: Edge[]; source: StateNode; target: StateNode }>();
   for (const edge of graph.edges) {
-    if (!boxes.has(edge.source)) continue;
     for (const target of edge.targets) {
-      if (!boxes.has(target)) continue;
+      if (!boxes.has(edge.source) || !boxes.has(target)) continue;
       const key = `${edge.source.path}>${target.path}`;
       const group = grouped.get(key) ?? { edges: [], source: edge.source, target };
       group.edges.push(edge);
       grouped.set(key, group);
     }
   }
-  type Kind = 'down' | 'back' | 'side' | 'self' | 'nested';
-  const kindOf = (s: Box, t: Box, source: StateNode, target: StateNode): Kind => {
-    if (source === target) return 'self';
-    if (contains(source, target) || contains(target, source)) return 'nested';
-    if (t.y >= s.y + s.h - 1) return 'down';
-    if (t.y + t.h <= s.y + 1) return 'back';
-    return 'side';
-  };
-  const groups = [...grouped.values()].map((g) => {
-    const s = boxes.get(g.source)!;
-    const t = boxes.get(g.target)!;
-    return { ...g, s, t, kind: kindOf(s, t, g.source, g.target) };
-  });
-  // Spread the ends of the arrows along a box's bottom (leaving) and top (arriving), in the order of the other end.
-  const port = new Map<string, number>();
-  const spread = (side: 'out' | 'in') => {
-    const byBox = new Map<StateNode, typeof groups>();
-    for (const g of groups.filter((g) => g.kind === 'down')) {
-      const node = side === 'out' ? g.source : g.target;
-      byBox.set(node, [...(byBox.get(node) ?? []), g]);
-    }
-    for (const [node, list] of byBox) {
-      const box = boxes.get(node)!;
-      list.sort((a, b) => (side === 'out' ? a.t.x + a.t.w / 2 - (b.t.x + b.t.w / 2) : a.s.x + a.s.w / 2 - (b.s.x + b.s.w / 2)));
-      list.forEach((g, i) => port.set(`${side}${g.source.path}>${g.target.path}`, box.x + (box.w * (i + 1)) / (list.length + 1)));
-    }
-  };
-  spread('out');
-  spread('in');
-
+  const arrows: Arrow[] = [];
+  const labels: Label[] = [];
+  const labelled = new Set<string>();
   let backCount = 0;
   const selfCount = new Map<StateNode, number>();
-  const arrows: Arrow[] = [];
-  for (const g of groups) {
-    const { s, t } = g;
+  for (const g of grouped.values()) {
+    const s = boxes.get(g.source)!;
+    const t = boxes.get(g.target)!;
     const lines = g.edges.map(edgeLabel);
-    let path: string;
-    let label: Arrow['label'];
-    switch (g.kind) {
-      case 'down': {
-        const x1 = port.get(`out${g.source.path}>${g.target.path}`)!;
-        const y1 = s.y + s.h;
-        const x2 = port.get(`in${g.source.path}>${g.target.path}`)!;
-        const y2 = t.y;
-        const dy = Math.max(20, (y2 - y1) / 2);
-        path = `M${x1},${y1} C${x1},${y1 + dy} ${x2},${y2 - dy} ${x2},${y2}`;
-        const midY = (y1 + y2) / 2 - (lines.length * LINE) / 2;
-        label = { x: (x1 + x2) / 2, y: midY, lines, anchor: 'middle' };
-        break;
-      }
-      case 'back': {
-        const k = backCount++ % 8;
-        const x1 = s.x + s.w;
-        const y1 = s.y + s.h / 2;
-        const x2 = t.x + t.w;
-        const y2 = t.y + t.h / 2;
-        const bulge = Math.max(x1, x2) + 40 + k * 10;
-        path = `M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2},${y2}`;
-        label = { x: Math.max(x1, x2) + 14 + k * 7, y: (y1 + y2) / 2 - (lines.length * LINE) / 2, lines, anchor: 'start' };
-        break;
-      }
-      case 'side': {
-        const right = t.x > s.x;
-        const x1 = right ? s.x + s.w : s.x;
-        const x2 = right ? t.x : t.x + t.w;
-        const y1 = s.y + s.h / 2;
-        const y2 = t.y + t.h / 2;
-        const mx = (x1 + x2) / 2;
-        path = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
-        label = { x: mx, y: Math.min(y1, y2) - 6 - lines.length * LINE, lines, anchor: 'middle' };
-        break;
-      }
-      case 'self': {
-        const n = selfCount.get(g.source) ?? 0;
-        selfCount.set(g.source, n + 1);
-        const x = s.x + s.w;
-        const y1 = s.y + 8;
-        const y2 = s.y + s.h - 8;
-        path = `M${x},${y1} C${x + 36},${y1 - 12} ${x + 36},${y2 + 12} ${x},${y2}`;
-        label = { x: x + 32, y: s.y + s.h / 2 - (lines.length * LINE) / 2, lines, anchor: 'start' };
-        break;
-      }
-      case 'nested': {
-        // Between a compound state and a state inside it: a short arrow on the inner box's right.
-        const inner = contains(g.source, g.target) ? t : s;
-        const x = inner.x + inner.w;
-        const y = inner.y + inner.h / 2;
-        path = contains(g.source, g.target) ? `M${x + 26},${inner.y - 4} C${x + 26},${y} ${x + 20},${y} ${x},${y}` : `M${x},${y} C${x + 20},${y} ${x + 26},${y} ${x + 26},${inner.y - 4}`;
-        label = { x: x + 30, y: inner.y - 4 - lines.length * LINE, lines, anchor: 'start' };
-        break;
-      }
+    const key = `${g.source.path}>${g.target.path}`;
+    const path = (d: string) => arrows.push({ source: g.source, target: g.target, path: d });
+    if (g.source === g.target) {
+      const n = selfCount.get(g.source) ?? 0;
+      selfCount.set(g.source, n + 1);
+      const x = s.x + s.w;
+      path(`M${x},${s.y + 8} C${x + 36},${s.y - 4} ${x + 36},${s.y + s.h + 4} ${x},${s.y + s.h - 8}`);
+      labels.push({ key: `l${key}`, x: x + 30, y: s.y + s.h / 2 - (lines.length * LINE) / 2, lines, anchor: 'start' });
+      continue;
     }
-    arrows.push({ edges: g.edges, source: g.source, target: g.target, path, label });
+    if (contains(g.source, g.target) || contains(g.target, g.source)) {
+      // Between a compound state and a state inside it: a short arrow on the inner box's right.
+      const inner = contains(g.source, g.target) ? t : s;
+      const x = inner.x + inner.w;
+      const y = inner.y + inner.h / 2;
+      path(contains(g.source, g.target) ? `M${x + 26},${inner.y - 4} C${x + 26},${y} ${x + 20},${y} ${x},${y}` : `M${x},${y} C${x + 20},${y} ${x + 26},${y} ${x + 26},${inner.y - 4}`);
+      labels.push({ key: `l${key}`, x: x + 30, y: inner.y - 4 - lines.length * LINE, lines, anchor: 'start' });
+      continue;
+    }
+    const found = ownerOf(g.source, g.target);
+    const routeKey = found ? `${found.a.path}>${found.b.path}` : '';
+    const route = routes.get(routeKey);
+    const o = found ? origin.get(routeOwner.get(routeKey)!) : undefined;
+    if (route && o && !route.back && route.via.length > 0) {
+      // Down through the route's waypoints: from the source's bottom to the target's top.
+      const points = route.via.map((v) => ({ x: o.x + v.x + v.w / 2, top: o.y + v.y, bottom: o.y + v.y + v.h }));
+      let x = s.x + s.w / 2;
+      let y = s.y + s.h;
+      let d = `M${x},${y}`;
+      for (const p of points) {
+        const dy = Math.max(8, (p.top - y) / 2);
+        d += ` C${x},${y + dy} ${p.x},${p.top - dy} ${p.x},${p.top}`;
+        if (p.bottom > p.top) d += ` L${p.x},${p.bottom}`;
+        x = p.x;
+        y = p.bottom;
+      }
+      const dy = Math.max(8, (t.y - y) / 2);
+      const tx = t.x + t.w / 2;
+      d += ` C${x},${y + dy} ${tx},${t.y - dy} ${tx},${t.y}`;
+      path(d);
+      if (!labelled.has(routeKey)) {
+        labelled.add(routeKey);
+        const first = route.via[0]!;
+        labels.push({ key: `r${routeKey}`, x: o.x + first.x + first.w / 2, y: o.y + first.y, lines: first.label ?? lines, anchor: 'middle' });
+      }
+      continue;
+    }
+    // Back up (or sideways): round the right of both boxes.
+    const k = backCount++ % 8;
+    const x1 = s.x + s.w;
+    const y1 = s.y + s.h / 2;
+    const x2 = t.x + t.w;
+    const y2 = t.y + t.h / 2;
+    const bulge = Math.max(x1, x2) + 30 + k * 10;
+    path(`M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2},${y2}`);
+    labels.push({ key: `l${key}`, x: Math.max(x1, x2) + 10 + k * 8, y: (y1 + y2) / 2 - (lines.length * LINE) / 2, lines, anchor: 'start' });
   }
-  return arrows;
+  return { arrows, labels };
 }
