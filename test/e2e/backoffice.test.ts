@@ -159,6 +159,20 @@ test('the agent finds a request by ticket and by NISS, reads its history, and ac
   // Back to the search it came from.
   await page.getByRole('link', { name: 'Retour à la recherche' }).click();
   await page.locator(`tr[data-ticket="${sophieTicket}"]`).getByText('Acceptée').waitFor();
+
+  // PO Y's requests one per page: newest first, the pages linked both ways.
+  await page.goto(`/backoffice?enterprise=${organisations.poY.enterpriseNumber}&pageSize=1`);
+  await page.getByText('2 demande(s) trouvée(s)').waitFor();
+  expect(await ticketsListed(page)).toEqual([thomasTicket]);
+  const pages = page.getByRole('navigation', { name: 'Pagination des résultats' });
+  await pages.getByText('Page 1 sur 2').waitFor();
+  await pages.getByRole('link', { name: 'Page suivante' }).click();
+  await pages.getByText('Page 2 sur 2').waitFor();
+  await page.locator(`tr[data-ticket="${sophieTicket}"]`).waitFor();
+  expect(await ticketsListed(page)).toEqual([sophieTicket]);
+  expect(await pages.getByRole('link', { name: 'Page suivante' }).count()).toBe(0);
+  await pages.getByRole('link', { name: 'Page précédente' }).click();
+  await page.locator(`tr[data-ticket="${thomasTicket}"]`).waitFor();
 });
 
 test('the agent records the worker’s part and sends the request back to the worker; the console works at phone width', async () => {
