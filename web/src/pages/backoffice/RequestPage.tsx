@@ -137,6 +137,8 @@ function History({ entries }: { entries: readonly AuditEntry[] }) {
     if (entry.actor === 'system') return w('actorSystem');
     if (entry.actor === 'worker') return w('actorWorker');
     if (/^\d{11}$/.test(entry.actor)) return `${w('actorEmployer')} — ${formatNiss(entry.actor)}`;
+    // A back-office agent, as the token named them.
+    if (entry.actor.startsWith('agent:')) return `${w('actorAgent')} — ${entry.actor.slice('agent:'.length)}`;
     return entry.actor;
   };
   const what = (entry: AuditEntry) => {
