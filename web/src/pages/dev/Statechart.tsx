@@ -63,7 +63,8 @@ export function Statechart({ graph, current }: { graph: Graph; current?: { leave
           </>
         )}
         {leaf && (
-          <text x={box.x} y={box.y - 5} fontWeight={700} fill={INK}>
+          // Above the box's right end: its left end carries the initial marker.
+          <text x={box.x + box.w} y={box.y - 4} fontWeight={700} fill={INK} textAnchor="end">
             ● {t('current')}
           </text>
         )}
