@@ -116,5 +116,18 @@ describe('Break@Work: refusals at their field, reload and 503', () => {
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.locator('#error-allCorrect').waitFor();
     expect(await summaryFocused(page)).toContain((await page.locator('#error-allCorrect').textContent())!);
+
+    // Withdrawn while it awaits the worker: a reason is required (at its field), then a plain notice.
+    await page.getByLabel('Toutes les informations sont correctes').check();
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await h1(page, 'En attente du travailleur').waitFor();
+    await page.getByRole('button', { name: 'Retirer la demande' }).click();
+    await page.locator('#error-reason').waitFor();
+    await page.getByLabel('Motif du retrait').fill('Le membre du personnel renonce au congé.');
+    await page.getByRole('button', { name: 'Retirer la demande' }).click();
+    await h1(page, 'Retirée').waitFor();
+    await page.getByText('Ce parcours est terminé.').waitFor();
+    expect(await page.getByRole('button', { name: 'Retirer la demande' }).count()).toBe(0);
+    await checkScreen(page, 'request-withdrawn');
   }, 90_000);
 });

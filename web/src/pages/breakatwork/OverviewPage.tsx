@@ -19,6 +19,12 @@ import { words } from './strings';
 import { LEAVE_CODES, REQUEST_STATUS_CODES, useTerm } from './terms';
 
 type RequestPage = Schemas['RequestPage'];
+
+/** A request's period, or a dash while its dates are not answered yet. */
+function usePeriod(): (start: string | null, end: string | null) => string {
+  const format = useFormat();
+  return (start, end) => (start || end ? `${format.date(start)} – ${format.date(end)}` : '—');
+}
 type RequestRow = RequestPage['items'][number];
 type RequestWithHistory = Schemas['RequestWithHistory'];
 
@@ -54,6 +60,7 @@ function Overview({ acting }: { acting: Acting }) {
   const c = useStrings(common);
   const term = useTerm();
   const format = useFormat();
+  const period = usePeriod();
   const { language } = useLanguage();
   const { query } = useLocation();
   const search = query.toString();
@@ -223,9 +230,7 @@ function Overview({ acting }: { acting: Acting }) {
             {term(row.status)}
           </span>
         </td>
-        <td>
-          {format.date(row.startDate)} – {format.date(row.endDate)}
-        </td>
+        <td>{period(row.startDate, row.endDate)}</td>
         <td>{format.instant(row.updatedAt)}</td>
       </tr>
     );
@@ -243,6 +248,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
   const c = useStrings(common);
   const term = useTerm();
   const format = useFormat();
+  const period = usePeriod();
   const { language } = useLanguage();
   const [request, setRequest] = useState<RequestWithHistory>();
   const [failure, setFailure] = useState<ApiError>();
@@ -317,9 +323,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
             </div>
             <div>
               <dt>{t('dates')}</dt>
-              <dd>
-                {format.date(request.startDate)} – {format.date(request.endDate)}
-              </dd>
+              <dd>{period(request.startDate, request.endDate)}</dd>
             </div>
           </dl>
           {history.length > 0 && (
