@@ -65,9 +65,9 @@ export function errorsOf(
   return out;
 }
 
-/** An issue's path (`niss`, `body.niss`, `permissions.0`) → the field it names. */
+/** An issue's path (`niss`, `body.niss`, `query.worker`, `permissions.0`) → the field it names. */
 function fieldName(path: string): string | undefined {
-  const parts = path.split('.').filter((p) => p !== 'body' && !/^\d+$/.test(p));
+  const parts = path.split('.').filter((p) => p !== 'body' && p !== 'query' && p !== 'params' && !/^\d+$/.test(p));
   return parts[0] || undefined;
 }
 
