@@ -48,6 +48,7 @@ export function Statechart({ graph, current }: { graph: Graph; current?: { leave
           <>
             <text x={box.x + box.w / 2} y={box.y + 21} fontWeight={700} textAnchor="middle">
               {node.key}
+              {node.history ? (node.history === 'deep' ? ' (H*)' : ' (H)') : ''}
             </text>
             {boxLines(node).map((line, i) => (
               <text key={line} x={box.x + box.w / 2} y={box.y + 21 + LINE * (i + 1)} textAnchor="middle" fontStyle="italic">
@@ -123,7 +124,15 @@ function StateList({ graph, current }: { graph: Graph; current?: { leaves: Set<S
   const item = (node: StateNode) => {
     const facts = [
       node.initial ? t('initial') : undefined,
-      node.kind === 'final' ? t('final') : node.kind === 'compound' ? t('compound') : node.kind === 'parallel' ? t('parallel') : undefined,
+      node.kind === 'final'
+        ? t('final')
+        : node.kind === 'compound'
+          ? t('compound')
+          : node.kind === 'parallel'
+            ? t('parallel')
+            : node.history
+              ? t(node.history === 'deep' ? 'historyDeep' : 'history')
+              : undefined,
       node.screen && node.screen !== node.key ? t('screen', { screen: node.screen }) : undefined,
       node.invokes.length ? t('invokes', { actors: node.invokes.join(', ') }) : undefined,
     ].filter(Boolean);

@@ -25,6 +25,7 @@ export interface InvokeDef {
 export interface StateDef {
   id?: string;
   type?: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  history?: 'shallow' | 'deep';
   initial?: string | { target: string };
   meta?: unknown;
   invoke?: InvokeDef[];
@@ -42,6 +43,8 @@ export interface StateNode {
   path: string;
   key: string;
   kind: Kind;
+  /** A history state's depth (XState's default: shallow). */
+  history?: 'shallow' | 'deep';
   parent?: StateNode;
   children: StateNode[];
   /** The initial child of its parent. */
@@ -118,6 +121,7 @@ export function buildGraph(machineId: string, definition: StateDef): Graph {
       path,
       key,
       kind,
+      ...(kind === 'history' ? { history: def.history ?? 'shallow' } : {}),
       parent,
       children: [],
       initial: parent !== undefined && parent.kind !== 'parallel' && parentInitial === key,

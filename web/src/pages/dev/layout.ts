@@ -110,7 +110,7 @@ export function layout(graph: Graph, measure: Measure = measurer()): Layout {
   const size = (node: StateNode): { w: number; h: number } => {
     if (node.children.length === 0) {
       const lines = boxLines(node);
-      const w = Math.max(90, measure(node.key, true) + 2 * PAD, ...lines.map((l) => measure(l) + 2 * PAD));
+      const w = Math.max(90, measure(node.key + (node.history ? ' (H*)' : ''), true) + 2 * PAD, ...lines.map((l) => measure(l) + 2 * PAD));
       return { w: Math.ceil(w), h: 34 + lines.length * LINE };
     }
     const children = node.children;
