@@ -75,7 +75,7 @@ describe('Axess, access management', () => {
     // The summary has the same message, linked to the field, and holds the focus.
     const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
     await expect(summary.getByRole('link').textContent()).resolves.toContain('Les chiffres de contrôle 99');
-    expect(await page.locator('.error-summary:focus').count()).toBe(1);
+    await page.locator('.error-summary:focus').waitFor();
     await checkScreen(page, 'axess-memberAdd-error');
     // Nothing typed is lost.
     await expect(page.getByLabel('Nom de famille').inputValue()).resolves.toBe('Verhoeven');
