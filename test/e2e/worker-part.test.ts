@@ -103,6 +103,14 @@ test('the teacher reviews what the employer declared and confirms their part: th
   }
   await checkScreen(page, 'worker-review');
 
+  // A reload puts the worker back on the same screen with what they ticked.
+  const box = page.getByLabel('Toutes les informations sont correctes');
+  await box.check();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Vérifiez ce que votre employeur a déclaré' }).waitFor();
+  expect(await box.isChecked()).toBe(true);
+  await box.uncheck();
+
   // The box unticked: the rule's message beside it, the summary focused; nothing moved.
   await page.getByRole('button', { name: 'Confirmer' }).click();
   const boxError = page.locator('#error-allCorrect');
