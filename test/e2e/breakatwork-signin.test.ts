@@ -89,6 +89,14 @@ describe('Break@Work sign-in and the overview’s boundaries', () => {
     await z.getByLabel('NISS du membre du personnel').fill(teachers.primaryA.niss);
     await z.getByRole('button', { name: 'Filtrer', exact: true }).click();
     await z.getByText('Aucune demande ne correspond.').waitFor();
+    // Hostile filters: refused at their fields by the service's rules, nothing of PO Y shown.
+    await z.getByLabel('Numéro BCE de l’école').fill(`${organisations.poY.enterpriseNumber}' OR '1'='1`);
+    await z.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await z.locator('#error-school').waitFor();
+    await z.goto('/breakatwork/overview?status=%3Cscript%3Ealert(1)%3C%2Fscript%3E&leave=PARENTAL');
+    await z.locator('#error-status').waitFor();
+    expect(await z.locator('.error-summary').textContent()).not.toContain('<script>');
+    expect(await z.getByTestId('requests').count()).toBe(0);
     await z.goto(`/breakatwork/overview/${yDrafts[0]!}`);
     await z.getByRole('alert').waitFor();
     expect(await z.getByRole('alert').textContent()).toMatch(/introuvable|n’existe pas|not found|cette demande/i);

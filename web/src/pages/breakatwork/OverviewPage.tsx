@@ -87,7 +87,12 @@ function Overview({ acting }: { acting: Acting }) {
     setFailure(undefined);
     call(api.GET('/api/requests', { params: { query: q as never }, ...as(acting.token) })).then(
       (body) => live && setResult(body),
-      (err: unknown) => live && setFailure(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err))),
+      (err: unknown) => {
+        if (!live) return;
+        // The list of other filters is not the answer to these: none is shown rather than a stale one.
+        setResult(undefined);
+        setFailure(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+      },
     );
     return () => {
       live = false;
