@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { demoCast } from '../../store/demo-data';
 import type { BrowserService } from '../support/browser';
 import { checkScreen, withBrowserService } from '../support/browser';
-import { h1, openSignedIn, signedInThroughApi } from './breakatwork-support';
+import { ok, send } from '../support/http-journeys';
+import { draftThroughApi, h1, openSignedIn, signedInThroughApi } from './breakatwork-support';
 
 let run: BrowserService;
 withBrowserService((r) => (run = r));
@@ -130,4 +131,28 @@ describe('Break@Work: refusals at their field, reload and 503', () => {
     expect(await page.getByRole('button', { name: 'Retirer la demande' }).count()).toBe(0);
     await checkScreen(page, 'request-withdrawn');
   }, 90_000);
+
+  it('opens a draft left on its confirmation by its address, with the warnings the service gives', async () => {
+    const http = run.service.http;
+    const marc = await signedInThroughApi(http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber);
+    const julie = teachers.temporaryB;
+    const id = await draftThroughApi(http, marc.acting.token, { community: 'FR', school: schools.b.schoolNumber, niss: julie.niss, status: 'TEMPORARY' });
+    ok(await send(http, marc.acting.token, id, { type: 'START_REQUEST' }));
+    ok(await send(http, marc.acting.token, id, { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' }));
+    // Introduced long after its start: a warning on the confirmation page, not a refusal.
+    const start = new Date(Date.now() - 150 * 86_400_000);
+    const first = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 2, 0));
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    ok(await send(http, marc.acting.token, id, { type: 'ANSWER_QUESTIONS', level: 'LOWER_SECONDARY', before: 22, during: 11, start: day(first), end: day(last), multipleEmployers: false }));
+
+    const page = await run.newPage();
+    await openSignedIn(page, marc, `/breakatwork/requests/${id}`);
+    await h1(page, 'Confirmation').waitFor();
+    const warnings = page.getByRole('note');
+    await warnings.getByRole('heading', { name: 'Avertissements' }).waitFor();
+    await warnings.getByRole('listitem').filter({ hasText: 'plus de 2 mois après sa date de début' }).waitFor();
+    expect(await page.getByText('Dumont Julie').or(page.getByText('Julie Dumont')).first().isVisible()).toBe(true);
+    await checkScreen(page, 'request-confirmation-warnings');
+  }, 60_000);
 });
