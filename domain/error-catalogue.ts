@@ -155,6 +155,8 @@ export const FIELD_RULE_CODES = [
   'PAGE_SIZE',
   'SEARCH_DATE_FORMAT',
   'TICKET_FORMAT',
+  'REASON_REQUIRED',
+  'REASON_TOO_LONG',
 ] as const;
 
 export const ERROR_CODES = [...DOMAIN_ERROR_CODES, ...FIELD_RULE_CODES, ...API_ERROR_CODES, ...JOURNEY_ERROR_CODES] as const;
@@ -296,6 +298,22 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Un numéro de ticket s’écrit comme BAW-2026-000123.',
       nl: 'Een ticketnummer wordt geschreven als BAW-2026-000123.',
       de: 'Eine Ticketnummer wird wie BAW-2026-000123 geschrieben.',
+    },
+  },
+  REASON_REQUIRED: {
+    status: 422,
+    text: {
+      fr: 'Indiquez la raison : chaque changement de statut garde la trace de son motif.',
+      nl: 'Geef de reden op: bij elke statuswijziging wordt de reden bewaard.',
+      de: 'Geben Sie den Grund an: Bei jeder Statusänderung wird der Grund festgehalten.',
+    },
+  },
+  REASON_TOO_LONG: {
+    status: 422,
+    text: {
+      fr: 'La raison compte au plus 1000 caractères.',
+      nl: 'De reden telt ten hoogste 1000 tekens.',
+      de: 'Der Grund umfasst höchstens 1000 Zeichen.',
     },
   },
   // ------------------------------------------------------------------------------------------------

@@ -27,10 +27,9 @@ import {
 } from '../../domain';
 import { signal, type EventOf } from '../journey';
 
+/** A reason typed by a person (withdrawal, decision, send-back): every status change records why. */
 function reasonSchema(what: string) {
-  return freeTextSchema()
-    .min(1, `${what} must not be empty: every status change records why.`)
-    .max(1000, `${what} must be at most 1000 characters.`);
+  return freeTextSchema().min(1, fieldRule('REASON_REQUIRED')).max(1000, fieldRule('REASON_TOO_LONG')).describe(what);
 }
 
 // ---------------------------------------------------------------------------------------------------

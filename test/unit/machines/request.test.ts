@@ -27,7 +27,7 @@ import {
   RECORD_BLOCKED,
   RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
-import { issueMessage, type IsoDate } from '../../../domain';
+import { domainCodeOf, issueMessage, type IsoDate } from '../../../domain';
 import type { ActorError } from '../../../machines/journey';
 import { poUser, poY, requestSampleEvents as sample, requestSampleInput, schoolA, teacher, teacherCheck } from '../../support/request-sample-events';
 
@@ -206,6 +206,22 @@ function allStateNodes(node: AnyStateNode): AnyStateNode[] {
 }
 
 const stateNodes = allStateNodes(requestMachine.root).filter((n) => n !== requestMachine.root);
+
+describe('reasons typed by a person', () => {
+  it('refuse an empty or overlong reason by their catalogue rules (REASON_REQUIRED, REASON_TOO_LONG)', () => {
+    for (const type of ['WITHDRAW', 'DECIDE', 'SEND_BACK'] as const) {
+      const schema = requestJourney.events[type]!;
+      const base = { DECIDE: { decision: 'refused' }, SEND_BACK: { to: 'employer' }, WITHDRAW: {} }[type];
+      const rules = (reason: string) => {
+        const parsed = schema.safeParse({ type, ...base, reason });
+        return parsed.success ? [] : parsed.error.issues.map((i) => domainCodeOf(i));
+      };
+      expect(rules('   ')).toEqual(['REASON_REQUIRED']);
+      expect(rules('x'.repeat(1001))).toEqual(['REASON_TOO_LONG']);
+      expect(rules('Le dossier est complet.')).toEqual([]);
+    }
+  });
+});
 
 describe('request journey definition', () => {
   it('is the journey "request" with the back-office events of the lifecycle', () => {
