@@ -137,7 +137,7 @@ export interface paths {
         };
         /**
          * The text of every label key, in the caller’s language
-         * @description In the language `Accept-Language` prefers among fr, nl and de (French when none is acceptable), or in `lang` when given; `Content-Language` says which. Every language has the same keys.
+         * @description In the language `Accept-Language` prefers among fr, nl and de (French when none is acceptable), or in `lang` when given; `Content-Language` says which. Every language has the same keys. Besides the journeys’ labels, `term.<code>` names each code of the domain a UI lists (leaves, forms, communities, worker statuses, education levels, request statuses), as the catalogue writes it.
          */
         get: operations["getLabels"];
         put?: never;

@@ -1,7 +1,7 @@
 /** Start / signal / query of journeys, and the machines' definitions for visualisers. */
 import { z } from 'zod';
 import type { Journey } from '../../machines/journey';
-import { LANGUAGES } from '../../domain/error-catalogue';
+import { LANGUAGES, TERMS } from '../../domain/error-catalogue';
 import { person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { machineDefinition, machineDefinitionResponse } from '../machine-definition';
@@ -173,14 +173,16 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
       tag: 'Machines',
       summary: 'The text of every label key, in the caller’s language',
       description:
-        'In the language `Accept-Language` prefers among fr, nl and de (French when none is acceptable), or in `lang` when given; `Content-Language` says which. Every language has the same keys.',
+        'In the language `Accept-Language` prefers among fr, nl and de (French when none is acceptable), or in `lang` when given; `Content-Language` says which. Every language has the same keys. ' +
+        'Besides the journeys’ labels, `term.<code>` names each code of the domain a UI lists (leaves, forms, communities, worker statuses, education levels, request statuses), as the catalogue writes it.',
       auth: 'none',
       query: z.object({ lang: z.enum(LANGUAGES).optional().describe('fr, nl or de: overrides Accept-Language') }),
       responses: { 200: { description: 'Label key → text', schema: z.record(z.string(), z.string()) }, 422: standardErrors[422] },
       handler: ({ query, req, res }) => {
         const language = query.lang ?? languageOf(req);
         speak(res, language);
-        return Promise.resolve({ body: Object.assign({}, ...Object.values(journeys).map((j) => j.labels[language])) as Record<string, string> });
+        const terms = Object.fromEntries(Object.entries(TERMS).map(([code, texts]) => [`term.${code}`, texts[language]]));
+        return Promise.resolve({ body: Object.assign({}, ...Object.values(journeys).map((j) => j.labels[language]), terms) as Record<string, string> });
       },
     }),
   ];

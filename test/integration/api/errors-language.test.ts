@@ -145,6 +145,8 @@ test('labels in the negotiated language, or the one `lang` names; the same keys 
   expect(Object.keys(nl.body as object).sort()).toEqual(Object.keys(fr.body as object).sort());
   expect(Object.keys(de.body as object).sort()).toEqual(Object.keys(fr.body as object).sort());
   expect(forced.body).toEqual(de.body);
+  // The domain's codes a UI lists, named as the catalogue names them.
+  expect([fr, nl, de].map((res) => (res.body as Record<string, string>)['term.in_processing'])).toEqual(['En traitement', 'In behandeling', 'In Bearbeitung']);
   const unknown = await get('/api/labels?lang=en');
   expect(unknown.status).toBe(422);
   expect((unknown.body as ErrorAnswer).error.code).toBe('VALIDATION_FAILED');

@@ -16,7 +16,7 @@ import { useSession, type Acting } from '../../session';
 import { common } from '../../strings';
 import { BawLayout } from './BawLayout';
 import { words } from './strings';
-import { LEAVE_CODES, REQUEST_STATUS_CODES, useTerm } from './terms';
+import { LEAVE_CODES, REQUEST_STATUS_CODES, useTerm } from '../../components/terms';
 
 type RequestPage = Schemas['RequestPage'];
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatEnterprise, formatNiss } from '../../../components/Layout';
 import { useLabel, useStrings } from '../../../i18n';
 import { allows, type ScreenProps } from '../../../journey/screens';
-import { useTerm } from '../terms';
+import { useTerm } from '../../../components/terms';
 import { words } from '../strings';
 
 export interface Choice {

@@ -11,7 +11,7 @@ import { useDraft } from '../../../journey/useDraft';
 import { allows, contextOf, type ScreenProps, type ScreenTable } from '../../../journey/screens';
 import { Link } from '../../../router';
 import { common } from '../../../strings';
-import { useTerm } from '../terms';
+import { useTerm } from '../../../components/terms';
 import { words } from '../strings';
 import { AbandonButton, EventButton, WorkerSummary, type RequestView } from './common';
 
