@@ -11,11 +11,12 @@ import { demoCast } from '../../store/demo-data';
 import type { BrowserService } from '../support/browser';
 import { checkScreen, withBrowserService } from '../support/browser';
 import { apiClient } from '../support/http-client';
+import { introduceThroughApi, ordinaryInterruption } from './requests-through-api';
 import { bearer, identityToken, ok, send, signIn, start, type JourneyEvent } from '../support/http-journeys';
 
 jest.setTimeout(150_000);
 
-const { teachers, people, organisations, schools } = demoCast;
+const { teachers, people, organisations } = demoCast;
 const sophie = teachers.primaryA;
 const thomas = teachers.nurseryA;
 const AGENT = 'Agent Dupont';
@@ -27,26 +28,8 @@ let poToken: string;
 let sophieTicket: string;
 let thomasTicket: string;
 
-function ordinary(worker: typeof sophie | typeof thomas, startMonth: string): JourneyEvent[] {
-  const occupation = worker.occupations[0];
-  const [year, month] = startMonth.split('-').map(Number) as [number, number];
-  const end = new Date(Date.UTC(year, month - 1 + 3, 0)).toISOString().slice(0, 10);
-  return [
-    { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: worker.niss, status: occupation.status, ...(worker.email ? { email: worker.email } : {}) },
-    { type: 'START_REQUEST' },
-    { type: 'CHOOSE_LEAVE', leave: 'ORDINARY_INTERRUPTION', form: 'FULL' },
-    { type: 'ANSWER_QUESTIONS', level: occupation.level, before: occupation.periodsPerWeek, during: 0, start: `${startMonth}-01`, end, multipleEmployers: false },
-    { type: 'CONFIRM', allCorrect: true },
-  ];
-}
-
-async function introduce(events: JourneyEvent[]): Promise<string> {
-  const { http } = run.service;
-  let journey = ok(await start(http, poToken, 'request'));
-  for (const event of events) journey = ok(await send(http, poToken, journey.id, event));
-  expect(journey.screen).toBe('awaitingWorker');
-  return journey.context.ticket as string;
-}
+const ordinary = ordinaryInterruption;
+const introduce = (events: JourneyEvent[]) => introduceThroughApi(run.service.http, poToken, events);
 
 /** The teacher completes their part through the API (the worker's screens have their own test). */
 async function completeWorkerPart(niss: string, ticket: string): Promise<void> {
