@@ -348,7 +348,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
                     {history.map((h, i) => (
                       <tr key={i}>
                         <td>{format.instant(h.at)}</td>
-                        <td>{h.status ? term(h.status) : h.action}</td>
+                        <td>{h.status ? term(h.status) : h.action === 'worker.notified' ? t('historyNotified') : h.action}</td>
                         <td>{by(h.by)}</td>
                         <td>{h.reason ?? '—'}</td>
                       </tr>
