@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# A container is reached through its published port: listen on every interface (the default is loopback).
+ENV HOST=0.0.0.0
 COPY package.json package-lock.json ./
 # Install scripts run after the sources are in: the package's own postinstall builds the web application.
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts

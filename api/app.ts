@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../config/logger';
 import { journeys } from '../machines';
 import type { Db } from '../store/db';
-import { authenticate, createTokenService, type TokenService } from './auth';
+import { authenticate, tokenServiceFor, type TokenService } from './auth';
 import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
@@ -37,7 +37,7 @@ export interface AppDeps {
 export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
   const service = new JourneyService({ temporal: deps.temporal, db: deps.db, config: deps.config, journeys, tokens });
   return [
-    ...(deps.config.devIdentity ? identityRoutes(deps.db, tokens) : []),
+    ...identityRoutes(deps.config, deps.db, tokens),
     ...journeyRoutes(service, journeys),
     ...readRoutes(deps.db),
     ...backofficeRoutes(deps.db, service, journeys),
@@ -58,7 +58,7 @@ export function apiDocument(routes: readonly Route[]) {
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  const tokens = createTokenService(deps.config.tokens.secret, deps.config.tokens.ttlMinutes);
+  const tokens = tokenServiceFor(deps.config, deps.db);
   const routes = apiRoutes(deps, tokens);
   const limited = rateLimit(deps.config.rateLimitPerMinute);
   const verified = authenticate(tokens);

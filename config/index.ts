@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { DEFAULT_FULL_LOADS, fullLoadOverridesSchema, type FullLoads } from '../domain';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** Asymmetric JWS algorithms only: `none` and HMAC (a shared secret the provider cannot have with us) never. */
+export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+/** Addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -34,10 +41,45 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** Where the Temporal SDK serves the worker's metrics for Prometheus (`host:port`, path /metrics), or `off`. */
   TEMPORAL_METRICS_ADDRESS: z.union([z.literal('off'), z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port or off')]).default('0.0.0.0:9464'),
-  /** The development identity provider (tokens for the demo people); off by default in production. */
+  /** The address the API listens on: loopback unless set (a container sets 0.0.0.0). */
+  HOST: z.string().regex(/^[\w.:-]+$/, 'must be an IP address or a host name').default('127.0.0.1'),
+  /**
+   * The development identity provider (tokens for the demo people). Unset: on outside production when
+   * the API listens on loopback and no OpenID provider is configured; `true` turns it on anyway (warned).
+   */
   DEV_IDENTITY: flag.optional(),
-  /** HMAC secret of the tokens (at least 32 characters); a fixed development secret outside production. */
+  /** HMAC secret of the acting tokens (at least 32 characters); outside production, a random one kept in the store. */
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The OpenID provider whose access tokens the API accepts (its discovery document is at {issuer}/.well-known/openid-configuration). */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** The `aud` the provider's access tokens carry for this API (required with OIDC_ISSUER). */
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The provider's key set, when not the discovery document's `jwks_uri`. */
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signature algorithms accepted from the provider, comma-separated: asymmetric ones only. */
+  OIDC_ALGORITHMS: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(OIDC_ALGORITHMS, { error: `must be among ${OIDC_ALGORITHMS.join(', ')} (never none or HS*)` })).min(1, 'must name at least one algorithm'))
+    .default(['RS256', 'ES256', 'PS256']),
+  /** Leeway on `exp`/`nbf`/`iat` between the provider's clock and ours, in seconds. */
+  OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** The claim that carries a person's national number (NISS); FAS/CSAM calls it egovNRN. */
+  OIDC_NISS_CLAIM: z.string().min(1).default('egovNRN'),
+  /** The claim that lists the caller's roles (a dotted path reads a nested one, e.g. realm_access.roles). */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  /** Roles (comma-separated) that make the caller an ONEM back-office agent. */
+  OIDC_BACKOFFICE_ROLES: z
+    .string()
+    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, 'must name at least one role'))
+    .default(['onem-backoffice']),
+  /** The web application's client id at the provider (public client, authorization code with PKCE). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Scopes the web application asks for. */
+  OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be scopes separated by one space').default('openid profile offline_access'),
+  /** The resource indicator (RFC 8707) the web application asks tokens for, when the provider needs one. */
+  OIDC_RESOURCE: z.url().optional(),
   /** Lifetime of identity and acting-context tokens, in minutes. */
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Calls that change something, per caller and minute, before 429 (per API replica). */
@@ -67,8 +109,6 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof parseConfig>;
 
-/** Signs development tokens only: production refuses to start without its own TOKEN_SECRET. */
-const DEVELOPMENT_TOKEN_SECRET = 'development-only-secret-never-used-in-production';
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
@@ -87,10 +127,33 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production && !c.TOKEN_SECRET) throw new ConfigError(['TOKEN_SECRET: required when NODE_ENV=production']);
   // Development tokens are signed for anyone who asks: never where real people's requests are.
   if (production && c.DEV_IDENTITY) throw new ConfigError(['DEV_IDENTITY: the development identity provider cannot run with NODE_ENV=production']);
+  if (c.OIDC_ISSUER && !c.OIDC_AUDIENCE) throw new ConfigError(['OIDC_AUDIENCE: required with OIDC_ISSUER (the `aud` of the access tokens meant for this API)']);
+  const oidcOnly = ['OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'OIDC_CLIENT_ID', 'OIDC_RESOURCE'] as const;
+  const stray = oidcOnly.filter((name) => c[name] !== undefined && !c.OIDC_ISSUER);
+  if (stray.length) throw new ConfigError(stray.map((name) => `${name}: needs OIDC_ISSUER (the OpenID provider it belongs to)`));
+  // The provider's tokens travel in clear over http: only towards this machine, and never in production.
+  for (const name of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+    const url = c[name] ? new URL(c[name]) : undefined;
+    if (url?.protocol === 'http:' && (production || !isLoopback(url.hostname.replace(/^\[|\]$/g, '')))) {
+      throw new ConfigError([`${name}: must be https (http only for a provider on this machine outside production; got ${JSON.stringify(c[name])})`]);
+    }
+  }
+  const loopback = isLoopback(c.HOST);
+  const warnings: string[] = [];
+  // Unset, the development identity is on only where no one else can reach it, and not beside a real provider.
+  const devIdentity = c.DEV_IDENTITY ?? (!production && loopback && !c.OIDC_ISSUER);
+  if (c.DEV_IDENTITY && !loopback) {
+    warnings.push(`DEV_IDENTITY=true while the API listens on ${c.HOST} (HOST): anyone who reaches it can sign in as any demo person or back-office agent`);
+  }
+  if (c.DEV_IDENTITY === undefined && !production && !loopback && !c.OIDC_ISSUER) {
+    warnings.push(`the development identity provider is off because the API listens on ${c.HOST} (HOST), not loopback: set DEV_IDENTITY=true to turn it on anyway`);
+  }
+  if (!devIdentity && !c.OIDC_ISSUER) warnings.push('no identity provider: set OIDC_ISSUER and OIDC_AUDIENCE, or no one can sign in');
   return {
     env: c.NODE_ENV,
     production,
     port: c.PORT,
+    host: c.HOST,
     dataDir: resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     temporal: {
@@ -105,8 +168,26 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,
-    devIdentity: c.DEV_IDENTITY ?? !production,
-    tokens: { secret: c.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET, ttlMinutes: c.TOKEN_TTL_MINUTES },
+    devIdentity,
+    /** `secret` unset: a random secret generated once and kept in the store (service_secrets), shared by every replica. */
+    tokens: { secret: c.TOKEN_SECRET, ttlMinutes: c.TOKEN_TTL_MINUTES },
+    oidc: c.OIDC_ISSUER
+      ? {
+          issuer: c.OIDC_ISSUER,
+          audience: c.OIDC_AUDIENCE!,
+          jwksUrl: c.OIDC_JWKS_URL,
+          algorithms: c.OIDC_ALGORITHMS,
+          clockToleranceSeconds: c.OIDC_CLOCK_TOLERANCE_SECONDS,
+          nissClaim: c.OIDC_NISS_CLAIM,
+          roleClaim: c.OIDC_ROLE_CLAIM,
+          backofficeRoles: c.OIDC_BACKOFFICE_ROLES,
+          clientId: c.OIDC_CLIENT_ID,
+          scopes: c.OIDC_SCOPES,
+          resource: c.OIDC_RESOURCE,
+        }
+      : undefined,
+    /** Start-up lines to log as warnings: settings that work but put something at risk. */
+    warnings,
     delays: { sessionIdle: c.SESSION_IDLE_MINUTES * 60_000, draftExpiry: c.DRAFT_EXPIRY_DAYS * 24 * 60 * 60_000 },
     inspectUrl: c.INSPECT_URL,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { apiDocument, apiRoutes } from '../api/app';
-import { createTokenService } from '../api/auth';
+import { tokenServiceFor } from '../api/auth';
 import { parseConfig } from '../config';
 import { createLogger } from '../config/logger';
 import type { Db } from '../store/db';
@@ -27,7 +27,7 @@ export function buildDocument() {
   const config = parseConfig({ NODE_ENV: 'development' });
   // Building the route table only closes over the store and the Temporal client: no handler runs here.
   const unused = new Proxy({}, { get: () => { throw new Error('the route table touched a dependency while the document was built'); } });
-  const routes = apiRoutes({ config, db: unused as Db, temporal: unused as Client, log: createLogger('error') }, createTokenService(config.tokens.secret, config.tokens.ttlMinutes));
+  const routes = apiRoutes({ config, db: unused as Db, temporal: unused as Client, log: createLogger('error') }, tokenServiceFor(config, unused as Db));
   return apiDocument(routes);
 }
 

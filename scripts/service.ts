@@ -86,6 +86,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     }
   };
   try {
+    for (const warning of config.warnings) log.warn(warning);
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
     cleanups.push(() => db.close());
     const applied = await migrate(db);
@@ -142,7 +143,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
 
     const app = createApp({ config, db, temporal, log, ...(devServer ? { temporalWebUrl: devServer.uiUrl } : {}) });
     const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
+      const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
     cleanups.push(
       () =>
@@ -152,8 +153,17 @@ export async function startService(config: Config, log: Logger): Promise<Running
           setTimeout(() => server.closeAllConnections(), 5_000).unref();
         }),
     );
-    const apiUrl = `http://127.0.0.1:${config.port}`;
-    log.info('service started', { api: apiUrl, temporal: address, taskQueue: config.temporal.taskQueue });
+    // Listening on every interface: this machine reaches it on loopback.
+    const reachable = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const apiUrl = `http://${reachable}:${config.port}`;
+    log.info('service started', {
+      api: apiUrl,
+      listening: `${config.host}:${config.port}`,
+      temporal: address,
+      taskQueue: config.temporal.taskQueue,
+      identity: [config.oidc && `OpenID provider ${config.oidc.issuer}`, config.devIdentity && 'development identity provider'].filter(Boolean).join(' + ') || 'none',
+      tokenSecret: config.tokens.secret ? 'TOKEN_SECRET' : 'generated, kept in the store',
+    });
     return { apiUrl, temporalAddress: address, temporalUiUrl: devServer?.uiUrl, stop: stopAll };
   } catch (err) {
     await stopAll();

@@ -1,9 +1,12 @@
 /**
- * The development identity provider: signs identity tokens for the people in the store (the demo
- * cast), and back-office tokens for a named agent. Enabled by DEV_IDENTITY (on by default outside
- * production); real identity providers (CSAM, the back-office's own) replace it later.
+ * Who a token names (GET /api/identity, for a UI signed in through the OpenID provider), and the
+ * development identity provider: signs identity tokens for the people in the store (the demo cast),
+ * and back-office tokens for a named agent. The development provider is mounted only when
+ * config.devIdentity is on (see config: loopback, or DEV_IDENTITY=true; never in production); every
+ * token it signs expires like the acting tokens (TOKEN_TTL_MINUTES).
  */
 import { z } from 'zod';
+import type { Config } from '../../config';
 import { freeTextSchema, nissSchema } from '../../domain';
 import type { Db } from '../../store/db';
 import { findPerson, listPeople } from '../../store/people';
@@ -15,7 +18,42 @@ const tokenResponse = z
   .object({ token: z.string(), expiresAt: z.string(), name: z.string() })
   .meta({ id: 'IssuedToken', description: 'A bearer token and whom it names' });
 
-export function identityRoutes(db: Db, tokens: TokenService): Route[] {
+const identity = z
+  .object({
+    kind: z.enum(['person', 'backoffice']).describe('A person (national number) or an ONEM back-office agent'),
+    name: z.string(),
+    niss: z.string().optional().describe('The person’s national number (a person only)'),
+    acting: z
+      .object({ enterprise: z.string(), enterpriseName: z.string(), mode: z.enum(['PO', 'OWN_COMPANY']) })
+      .optional()
+      .describe('The context an acting token acts in'),
+  })
+  .meta({ id: 'Identity', description: 'Whom the bearer token names, as the service sees it' });
+
+export function identityRoutes(config: Config, db: Db, tokens: TokenService): Route[] {
+  const whoAmI = defineRoute({
+    method: 'get',
+    path: '/api/identity',
+    operationId: 'getIdentity',
+    tag: 'Identity',
+    summary: 'Whom the bearer token names (a person or a back-office agent)',
+    description: 'Any valid token: the OpenID provider’s, an acting token, or the development identity provider’s.',
+    // The 'person' guard only verifies the token; the handler accepts an agent too.
+    auth: 'person',
+    responses: { 200: { description: 'The caller', schema: identity } },
+    handler: ({ req }) => {
+      const caller = req.caller!;
+      const body =
+        caller.kind === 'person'
+          ? { kind: caller.kind, name: caller.name, niss: caller.sub, ...(caller.acting ? { acting: caller.acting } : {}) }
+          : { kind: caller.kind, name: caller.name };
+      return Promise.resolve({ body, headers: { 'Cache-Control': 'no-store' } });
+    },
+  });
+  return [whoAmI, ...(config.devIdentity ? developmentIdentityRoutes(db, tokens) : [])];
+}
+
+function developmentIdentityRoutes(db: Db, tokens: TokenService): Route[] {
   return [
     defineRoute({
       method: 'get',

@@ -24,6 +24,18 @@ test.each([
   [{ FULL_LOADS: 'not json' }, 'FULL_LOADS'],
   [{ NODE_ENV: 'production' }, 'TOKEN_SECRET'],
   [{ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), DEV_IDENTITY: 'true' }, 'DEV_IDENTITY'],
+  [{ HOST: 'not a host' }, 'HOST'],
+  [{ OIDC_ISSUER: 'https://idp.example.org' }, 'OIDC_AUDIENCE'],
+  [{ OIDC_AUDIENCE: 'breakatwork-api' }, 'OIDC_AUDIENCE: needs OIDC_ISSUER'],
+  [{ OIDC_CLIENT_ID: 'web' }, 'OIDC_CLIENT_ID: needs OIDC_ISSUER'],
+  [{ OIDC_ISSUER: 'ftp://idp.example.org', OIDC_AUDIENCE: 'a' }, 'OIDC_ISSUER'],
+  [{ OIDC_ISSUER: 'http://idp.example.org', OIDC_AUDIENCE: 'a' }, 'OIDC_ISSUER: must be https'],
+  [{ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_AUDIENCE: 'a' }, 'OIDC_ISSUER: must be https'],
+  [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: 'RS256,HS256' }, 'OIDC_ALGORITHMS'],
+  [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: 'none' }, 'OIDC_ALGORITHMS'],
+  [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: ' , ' }, 'OIDC_ALGORITHMS'],
+  [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_CLOCK_TOLERANCE_SECONDS: '-1' }, 'OIDC_CLOCK_TOLERANCE_SECONDS'],
+  [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_SCOPES: 'openid  profile' }, 'OIDC_SCOPES'],
 ])('a bad setting stops start-up naming it: %o', (env, name) => {
   expect(() => parseConfig(env)).toThrow(ConfigError);
   expect(() => parseConfig(env)).toThrow(name);
@@ -43,4 +55,54 @@ test('the worker metrics are served on 0.0.0.0:9464 unless set elsewhere or off'
 test('the log level is info unless set', () => {
   expect(parseConfig({}).logLevel).toBe('info');
   expect(parseConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+});
+
+test('no public development secret: TOKEN_SECRET unset leaves the secret to the store (generated once, shared)', () => {
+  expect(parseConfig({}).tokens.secret).toBeUndefined();
+  expect(parseConfig({ TOKEN_SECRET: 's'.repeat(32) }).tokens.secret).toBe('s'.repeat(32));
+});
+
+test('the development identity: on by default only on loopback, outside production and without an OpenID provider', () => {
+  expect(parseConfig({}).host).toBe('127.0.0.1');
+  expect(parseConfig({ HOST: '::1' }).devIdentity).toBe(true);
+  const everyInterface = parseConfig({ HOST: '0.0.0.0' });
+  expect(everyInterface.devIdentity).toBe(false);
+  expect(everyInterface.warnings.join('\n')).toMatch(/DEV_IDENTITY=true/);
+  // Explicitly on beside a public bind: it runs, with a start-up warning naming the risk.
+  const forced = parseConfig({ HOST: '0.0.0.0', DEV_IDENTITY: 'true' });
+  expect(forced.devIdentity).toBe(true);
+  expect(forced.warnings.join('\n')).toMatch(/DEV_IDENTITY=true while the API listens on 0\.0\.0\.0 \(HOST\)/);
+  const withProvider = { OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'breakatwork-api' };
+  expect(parseConfig(withProvider).devIdentity).toBe(false);
+  expect(parseConfig({ ...withProvider, DEV_IDENTITY: 'true' }).devIdentity).toBe(true);
+  expect(parseConfig({}).warnings).toEqual([]);
+});
+
+test('the OpenID provider: defaults and overrides', () => {
+  expect(parseConfig({}).oidc).toBeUndefined();
+  expect(parseConfig({ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'breakatwork-api' }).oidc).toEqual({
+    issuer: 'https://idp.example.org',
+    audience: 'breakatwork-api',
+    jwksUrl: undefined,
+    algorithms: ['RS256', 'ES256', 'PS256'],
+    clockToleranceSeconds: 30,
+    nissClaim: 'egovNRN',
+    roleClaim: 'roles',
+    backofficeRoles: ['onem-backoffice'],
+    clientId: undefined,
+    scopes: 'openid profile offline_access',
+    resource: undefined,
+  });
+  const set = parseConfig({
+    OIDC_ISSUER: 'http://127.0.0.1:4000',
+    OIDC_AUDIENCE: 'urn:breakatwork:api',
+    OIDC_ALGORITHMS: 'ES256, EdDSA',
+    OIDC_CLOCK_TOLERANCE_SECONDS: '0',
+    OIDC_NISS_CLAIM: 'niss',
+    OIDC_ROLE_CLAIM: 'realm_access.roles',
+    OIDC_BACKOFFICE_ROLES: 'onem-agent, onem-supervisor',
+    OIDC_CLIENT_ID: 'breakatwork-web',
+    OIDC_RESOURCE: 'urn:breakatwork:api',
+  }).oidc;
+  expect(set).toMatchObject({ algorithms: ['ES256', 'EdDSA'], clockToleranceSeconds: 0, nissClaim: 'niss', roleClaim: 'realm_access.roles', backofficeRoles: ['onem-agent', 'onem-supervisor'], clientId: 'breakatwork-web' });
 });
