@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FULL_LOADS, fullLoadOverridesSchema, type FullLoads } from '../domain';
+import { parsePayloadKeys, type PayloadKeys } from './payload-keys';
 
 const port = z.coerce.number().int().min(1).max(65535);
 /** Asymmetric JWS algorithms only: `none` and HMAC (a shared secret the provider cannot have with us) never. */
@@ -80,6 +81,17 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be scopes separated by one space').default('openid profile offline_access'),
   /** The resource indicator (RFC 8707) the web application asks tokens for, when the provider needs one. */
   OIDC_RESOURCE: z.url().optional(),
+  /**
+   * Keys that encrypt what the service hands to Temporal (AES-256-GCM): `id:base64key,...` or JSON
+   * {"id":"base64key"}, 32 bytes each; required in production, one kept in the store otherwise.
+   */
+  PAYLOAD_KEYS: z.string().min(1).optional(),
+  /** The key of PAYLOAD_KEYS that encrypts (the others only decrypt: rotation); optional with one key. */
+  PAYLOAD_KEY_ID: z.string().min(1).optional(),
+  /** Key of the owner search attribute's hash (HMAC-SHA256); one kept in the store when unset. */
+  OWNER_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Origins of Temporal web UIs allowed to call /codec (comma-separated); the dev server's UI by default. */
+  CODEC_CORS_ORIGINS: z.string().min(1).optional(),
   /** Lifetime of identity and acting-context tokens, in minutes. */
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Calls that change something, per caller and minute, before 429 (per API replica). */
@@ -149,6 +161,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     warnings.push(`the development identity provider is off because the API listens on ${c.HOST} (HOST), not loopback: set DEV_IDENTITY=true to turn it on anyway`);
   }
   if (!devIdentity && !c.OIDC_ISSUER) warnings.push('no identity provider: set OIDC_ISSUER and OIDC_AUDIENCE, or no one can sign in');
+  const payloadKeys = payloadKeysOf(c.PAYLOAD_KEYS, c.PAYLOAD_KEY_ID, production);
   return {
     env: c.NODE_ENV,
     production,
@@ -190,7 +203,31 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     warnings,
     delays: { sessionIdle: c.SESSION_IDLE_MINUTES * 60_000, draftExpiry: c.DRAFT_EXPIRY_DAYS * 24 * 60 * 60_000 },
     inspectUrl: c.INSPECT_URL,
+    payloadKeys,
+    ownerHashSecret: c.OWNER_HASH_SECRET,
+    codecCorsOrigins: codecOrigins(c.CODEC_CORS_ORIGINS, c.TEMPORAL_UI_PORT, c.TEMPORAL_WEB_URL),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     fullLoads: { ...DEFAULT_FULL_LOADS, ...c.FULL_LOADS } as FullLoads,
   } as const;
+}
+
+/** PAYLOAD_KEYS and PAYLOAD_KEY_ID, checked; undefined when unset outside production (the store's key then). */
+function payloadKeysOf(raw: string | undefined, keyId: string | undefined, production: boolean): PayloadKeys | undefined {
+  if (raw === undefined) {
+    if (production) throw new ConfigError(['PAYLOAD_KEYS: required when NODE_ENV=production (what goes to Temporal is encrypted with it)']);
+    if (keyId !== undefined) throw new ConfigError(['PAYLOAD_KEY_ID: names a key of PAYLOAD_KEYS, which is not set']);
+    return undefined;
+  }
+  const keys = parsePayloadKeys(raw);
+  // Never the value itself in the message: it is a secret.
+  if (typeof keys === 'string') throw new ConfigError([`PAYLOAD_KEYS: ${keys}`]);
+  const encodeKeyId = keyId ?? (keys.size === 1 ? [...keys.keys()][0] : undefined);
+  if (encodeKeyId === undefined) throw new ConfigError(['PAYLOAD_KEY_ID: required when PAYLOAD_KEYS holds several keys (the one that encrypts)']);
+  if (!keys.has(encodeKeyId)) throw new ConfigError([`PAYLOAD_KEY_ID: "${encodeKeyId}" is not a key id of PAYLOAD_KEYS`]);
+  return { keys, encodeKeyId };
+}
+
+function codecOrigins(raw: string | undefined, uiPort: number, webUrl: string | undefined): string[] {
+  if (raw !== undefined) return raw.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  return [`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`, ...(webUrl ? [new URL(webUrl).origin] : [])];
 }

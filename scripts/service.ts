@@ -14,6 +14,7 @@ import { loadDemoData } from '../store/demo-data';
 import { migrate } from '../store/migrate';
 import { connectInspector } from '../worker/inspector';
 import { createWorker } from '../worker/worker';
+import { loadJourneyDataConverter } from '../worker/payload-codec';
 import { searchAttributes } from '../workflows/messages';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from './dev-server';
@@ -96,6 +97,9 @@ export async function startService(config: Config, log: Logger): Promise<Running
       log.info(loaded ? 'demo data loaded' : 'demo data already present');
     }
 
+    // Every client and worker of this process encrypts with the same keys (configured, or kept in the store).
+    const dataConverter = await loadJourneyDataConverter(config, db);
+
     let devServer: DevServer | undefined;
     let address = config.temporal.address;
     if (!address) {
@@ -127,7 +131,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       searchAttributes: Object.values(searchAttributes),
       log,
     });
-    const temporal = new Client({ connection, namespace: config.temporal.namespace });
+    const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
 
     const inspector = await connectInspector(config.inspectUrl);
     if (inspector) {
@@ -135,7 +139,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       log.info('live journeys stream to the XState inspector', { url: config.inspectUrl });
     }
     const supervisor = superviseWorker(
-      () => createWorker({ address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { db }, inspector }),
+      () => createWorker({ address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { db }, inspector, dataConverter }),
       log,
     );
     await supervisor.started;

@@ -2,7 +2,9 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal as proto } from '@temporalio/proto';
 import { temporal } from '@temporalio/proto';
+import type { DataConverter } from '@temporalio/common';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { testDataConverter } from './temporal';
 
 export interface ReplayReport {
   replayed: number;
@@ -11,10 +13,17 @@ export interface ReplayReport {
 
 type History = proto.api.history.v1.IHistory;
 
-/** Replays every history on one replay worker (a shared V8 context, as a live worker has). */
-export async function replayAll(workflowBundle: WorkflowBundleWithSourceMap, histories: Iterable<{ workflowId: string; history: History }>): Promise<ReplayReport> {
+/**
+ * Replays every history on one replay worker (a shared V8 context, as a live worker has), decoding its
+ * payloads with the tests' codec (or the one that encoded them): plaintext payloads pass through.
+ */
+export async function replayAll(
+  workflowBundle: WorkflowBundleWithSourceMap,
+  histories: Iterable<{ workflowId: string; history: History }>,
+  dataConverter: DataConverter = testDataConverter,
+): Promise<ReplayReport> {
   const report: ReplayReport = { replayed: 0, failures: [] };
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle, dataConverter }, histories)) {
     report.replayed++;
     if (result.error) report.failures.push({ workflowId: result.workflowId, error: String(result.error) });
   }

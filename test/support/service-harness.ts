@@ -3,6 +3,7 @@
  * server, the real store (PGlite in memory, or PostgreSQL in a schema of its own when DATABASE_URL is
  * set), demo data loaded. Requests go through supertest to the app's real entry points.
  */
+import type { DataConverter } from '@temporalio/common';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -16,7 +17,8 @@ import { demoCast, loadDemoData } from '../../store/demo-data';
 import { migrate } from '../../store/migrate';
 import { inspectorSinks } from '../../worker/inspector';
 import { signIn } from './http-journeys';
-import { bundle, connectToTestServer } from './temporal';
+import { loadJourneyDataConverter } from '../../worker/payload-codec';
+import { TEST_PAYLOAD_KEYS, bundle, connectToTestServer } from './temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker as TemporalWorker, type WorkerOptions } from '@temporalio/worker';
 
@@ -30,6 +32,8 @@ export interface TestService {
   db: Db;
   config: Config;
   env: TestWorkflowEnvironment;
+  /** The service's data converter (payload codec): what replays this service's histories. */
+  dataConverter: DataConverter;
   /** Stops the worker (a graceful drain) and runs a new one on the same task queue: empty cache, new threads. */
   replaceWorker(options?: TestWorkerOptions): Promise<void>;
   stop(): Promise<void>;
@@ -40,13 +44,16 @@ export async function startTestService(
   // goes as it is into every journey's JourneyStart.delays.
   options: { delays?: Partial<Config['delays']> & Readonly<Record<string, number>>; env?: NodeJS.ProcessEnv; worker?: TestWorkerOptions } = {},
 ): Promise<TestService> {
-  const env = await connectToTestServer();
   const schema = process.env.DATABASE_URL ? `api_${randomUUID().replace(/-/g, '').slice(0, 12)}` : undefined;
   const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema } : {});
   await migrate(db);
   await loadDemoData(db);
-  const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error', ...options.env });
+  // The tests' payload key (fixed: recorded histories replay later); `env: { PAYLOAD_KEYS: undefined }` takes the store's.
+  const parsed = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`, LOG_LEVEL: 'error', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS, ...options.env });
   const config: Config = { ...parsed, delays: { ...parsed.delays, ...options.delays } };
+  // The service's codec, as scripts/service.ts builds it: the test's client (env.client) and worker use it.
+  const dataConverter = await loadJourneyDataConverter(config, db);
+  const env = await connectToTestServer(dataConverter);
   const workflowBundle = await bundle(require.resolve('../../workflows'));
   const runWorker = async (workerOptions: TestWorkerOptions = {}) => {
     const worker: Worker = await TemporalWorker.create({
@@ -55,6 +62,7 @@ export async function startTestService(
       workflowBundle,
       activities: createActivities({ db }),
       sinks: inspectorSinks(undefined),
+      dataConverter,
       ...workerOptions,
     });
     return { worker, running: worker.run() };
@@ -67,6 +75,7 @@ export async function startTestService(
     db,
     config,
     env,
+    dataConverter,
     async replaceWorker(workerOptions) {
       current.worker.shutdown();
       await current.running;

@@ -1,10 +1,15 @@
 /**
  * The integration suite's Temporal: a real dev server started once by the global setup with the
  * resolved CLI; each test file connects to it and runs its own worker on its own task queue.
+ * Clients, workers and replayers encrypt and decrypt with the service's payload codec, under the test
+ * key below (fixed, so that a history recorded with RECORD_HISTORIES=1 replays in a later run).
  */
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { parsePayloadKeys } from '../../config/payload-keys';
+import { failureConverterPath, journeyDataConverter } from '../../worker/payload-codec';
 
 export const TEST_ADDRESS_VARIABLE = 'BREAKATWORK_TEST_TEMPORAL_ADDRESS';
 
@@ -14,17 +19,24 @@ export function testServerAddress(): string {
   return address;
 }
 
-export function connectToTestServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createFromExistingServer({ address: testServerAddress() });
+/** PAYLOAD_KEYS of the tests: a key known to everyone, for tests only. */
+export const TEST_PAYLOAD_KEYS = `test-1:${Buffer.from('break-at-work-test-payload-key!!').toString('base64')}`;
+const testKeys = parsePayloadKeys(TEST_PAYLOAD_KEYS) as Map<string, Buffer>;
+/** The service's data converter under the tests' key. */
+export const testDataConverter: DataConverter = journeyDataConverter({ keys: testKeys, encodeKeyId: 'test-1' });
+
+/** A client (env.client) on the suite's dev server, with the tests' data converter unless another is given. */
+export function connectToTestServer(dataConverter: DataConverter = testDataConverter): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createFromExistingServer({ address: testServerAddress(), client: { dataConverter } });
 }
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 
-/** Bundles a workflows module once per test file. */
+/** Bundles a workflows module once per test file (with the service's failure converter, as its worker bundles). */
 export function bundle(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
   let b = bundles.get(workflowsPath);
   if (!b) {
-    b = bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
+    b = bundleWorkflowCode({ workflowsPath, failureConverterPath: failureConverterPath(), logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
     bundles.set(workflowsPath, b);
   }
   return b;
@@ -44,5 +56,6 @@ export async function createTestWorker(
     taskQueue: options.taskQueue,
     workflowBundle: await bundle(options.workflowsPath),
     activities: options.activities,
+    dataConverter: testDataConverter,
   });
 }

@@ -42,7 +42,7 @@ test.each([
 });
 
 test('production turns the development identity provider and demo data off', () => {
-  const config = parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) });
+  const config = parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), PAYLOAD_KEYS: `k1:${key(1)}` });
   expect(config).toMatchObject({ production: true, devIdentity: false, demoData: false });
 });
 
@@ -105,4 +105,44 @@ test('the OpenID provider: defaults and overrides', () => {
     OIDC_RESOURCE: 'urn:breakatwork:api',
   }).oidc;
   expect(set).toMatchObject({ algorithms: ['ES256', 'EdDSA'], clockToleranceSeconds: 0, nissClaim: 'niss', roleClaim: 'realm_access.roles', backofficeRoles: ['onem-agent', 'onem-supervisor'], clientId: 'breakatwork-web' });
+});
+
+/** A 32-byte key in base64, different for each n. */
+const key = (n: number) => Buffer.alloc(32, n).toString('base64');
+
+test('payload keys: one key encrypts, the others of PAYLOAD_KEYS still decrypt; unset outside production, the store keeps one', () => {
+  expect(parseConfig({}).payloadKeys).toBeUndefined();
+  const single = parseConfig({ PAYLOAD_KEYS: `k1:${key(1)}` }).payloadKeys;
+  expect(single?.encodeKeyId).toBe('k1');
+  expect(single?.keys.get('k1')).toEqual(Buffer.alloc(32, 1));
+  const rotated = parseConfig({ PAYLOAD_KEYS: `{"2026-01":"${key(1)}","2026-06":"${key(2)}"}`, PAYLOAD_KEY_ID: '2026-06' }).payloadKeys;
+  expect(rotated?.encodeKeyId).toBe('2026-06');
+  expect([...(rotated?.keys.keys() ?? [])]).toEqual(['2026-01', '2026-06']);
+});
+
+test.each([
+  [{ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) }, 'PAYLOAD_KEYS: required'],
+  [{ PAYLOAD_KEYS: 'k1:c2hvcnQ=' }, 'PAYLOAD_KEYS: the key "k1" must be 32 bytes'],
+  [{ PAYLOAD_KEYS: `k 1:${key(1)}` }, 'PAYLOAD_KEYS: the key id'],
+  [{ PAYLOAD_KEYS: '{"k1":' }, 'PAYLOAD_KEYS: must be JSON'],
+  [{ PAYLOAD_KEYS: `k1:${key(1)},k2:${key(2)}` }, 'PAYLOAD_KEY_ID: required'],
+  [{ PAYLOAD_KEYS: `k1:${key(1)}`, PAYLOAD_KEY_ID: 'k9' }, 'PAYLOAD_KEY_ID: "k9" is not'],
+  [{ PAYLOAD_KEY_ID: 'k1' }, 'PAYLOAD_KEY_ID'],
+  [{ OWNER_HASH_SECRET: 'short' }, 'OWNER_HASH_SECRET'],
+])('a bad payload key setting stops start-up naming it, never showing a key: %o', (env, name) => {
+  expect(() => parseConfig(env)).toThrow(ConfigError);
+  expect(() => parseConfig(env)).toThrow(name);
+  let message = '';
+  try {
+    parseConfig(env);
+  } catch (err) {
+    message = String(err);
+  }
+  expect(message).not.toContain(key(1));
+});
+
+test('the codec endpoint answers the embedded dev server\'s web UI unless CODEC_CORS_ORIGINS names others', () => {
+  expect(parseConfig({}).codecCorsOrigins).toEqual(['http://localhost:8233', 'http://127.0.0.1:8233']);
+  expect(parseConfig({ TEMPORAL_WEB_URL: 'https://temporal.example.org/ui' }).codecCorsOrigins).toContain('https://temporal.example.org');
+  expect(parseConfig({ CODEC_CORS_ORIGINS: 'https://a.example.org/, https://b.example.org' }).codecCorsOrigins).toEqual(['https://a.example.org', 'https://b.example.org']);
 });

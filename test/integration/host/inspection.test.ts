@@ -12,7 +12,7 @@ import { sendEvent, type JourneyEvent, type JourneyStart } from '../../../workfl
 import { machineShape } from '../../support/machine-shape';
 import { createProbeActivities } from '../../support/probe-activities';
 import { probeMachine } from '../../support/probe-machine';
-import { bundle, connectToTestServer, uniqueTaskQueue } from '../../support/temporal';
+import { bundle, connectToTestServer, uniqueTaskQueue, testDataConverter } from '../../support/temporal';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -44,6 +44,7 @@ async function runProbe(inspect: boolean, events: JourneyEvent[]) {
     workflowBundle: await bundle(require.resolve('../../support/probe-workflows')),
     activities: createProbeActivities().activities,
     sinks: inspectorSinks(inspector),
+    dataConverter: testDataConverter,
   });
   await worker.runUntil(async () => {
     const start: JourneyStart = { machine: 'probe', input: { label: 'inspected' }, owner: 'tester', inspect };

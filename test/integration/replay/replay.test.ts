@@ -1,10 +1,13 @@
-/** Today's workflow code replays the recorded histories of test/replay without a determinism error. */
+/**
+ * Today's workflow code replays the recorded histories of test/replay without a determinism error, with
+ * the payload codec configured as the service runs it (histories recorded before it, in plain text, too).
+ */
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historiesDir } from '../../support/histories';
-import { bundle } from '../../support/temporal';
+import { bundle, testDataConverter as dataConverter } from '../../support/temporal';
 
 const files = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
 
@@ -17,7 +20,7 @@ test('there are recorded histories of every journey, some recorded under load', 
 test.each(files)('%s replays', async (file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
   await expect(
-    Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')) }, history, file.replace(/\.json$/, '')),
+    Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')), dataConverter }, history, file.replace(/\.json$/, '')),
   ).resolves.toBeUndefined();
 });
 
@@ -31,12 +34,12 @@ describe('a versioned change', () => {
   const history = () => historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
 
   test('replays a run recorded before the change', async () => {
-    await expect(Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')) }, history(), 'before-change')).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')), dataConverter }, history(), 'before-change')).resolves.toBeUndefined();
   });
 
   test('the same change without versioning would break that run', async () => {
     await expect(
-      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')) }, history(), 'unversioned'),
+      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter }, history(), 'unversioned'),
     ).rejects.toThrow(/[Nn]ondetermin/);
   });
 });
