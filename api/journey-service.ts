@@ -3,13 +3,14 @@
  * gets 404 — the same answer as for an id that does not exist.
  */
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Journey, JourneyView } from '../machines/journey';
 import { fieldRule } from '../domain';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
+import { getOrCreateSecret } from '../store/service-secrets';
 import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, JourneyRefusal, issuesOf, notFound } from './errors';
@@ -82,12 +83,25 @@ const starters: Record<string, Starter> = {
   workerPart: { needsActingContext: false, input: (c) => ({ niss: c.sub }) },
 };
 
-export function ownerKey(caller: PersonCaller, withActing: boolean): string {
-  return withActing && caller.acting ? `acting:${caller.sub}:${caller.acting.enterprise}:${caller.acting.mode}` : `person:${caller.sub}`;
+/**
+ * Whose a journey is, as the JourneyOwner search attribute and the journey's start carry it: the kind of
+ * owner and a keyed hash (HMAC-SHA256) of the person's NISS and acting context — anyone who reads the
+ * Temporal web UI sees no national number, and cannot try NISS numbers against it without the key.
+ */
+export function ownerKey(caller: PersonCaller, withActing: boolean, secret: Buffer): string {
+  const [kind, plain] = plainOwnerKey(caller, withActing);
+  return `${kind}:${createHmac('sha256', secret).update(plain).digest('hex')}`;
 }
 
-function ownerKeys(caller: Caller): string[] {
-  return caller.kind === 'person' ? [ownerKey(caller, false), ...(caller.acting ? [ownerKey(caller, true)] : [])] : [];
+function plainOwnerKey(caller: PersonCaller, withActing: boolean): [string, string] {
+  return withActing && caller.acting ? ['acting', `acting:${caller.sub}:${caller.acting.enterprise}:${caller.acting.mode}`] : ['person', `person:${caller.sub}`];
+}
+
+/** The owner keys that are the caller's; journeys started before the hash still carry the plain one until they end. */
+function ownerKeys(caller: Caller, secret: Buffer): string[] {
+  if (caller.kind !== 'person') return [];
+  const contexts = caller.acting ? [false, true] : [false];
+  return contexts.flatMap((withActing) => [ownerKey(caller, withActing, secret), plainOwnerKey(caller, withActing)[1]]);
 }
 
 /** Today in Belgium, as an ISO date (a request's "opened on" day). */
@@ -97,6 +111,7 @@ export function belgianToday(now = new Date()): string {
 
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
+  private ownerSecret?: Promise<Buffer>;
 
   constructor(
     private readonly deps: { temporal: Client; db: Db; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
@@ -107,6 +122,15 @@ export class JourneyService {
         this.eventSchemas.set(`${journey.id}:${type}`, payload);
       }
     }
+  }
+
+  /** The owner hash's key: OWNER_HASH_SECRET, or one generated once and kept in the store. */
+  private ownerHashKey(): Promise<Buffer> {
+    const configured = this.deps.config.ownerHashSecret;
+    this.ownerSecret ??= configured ? Promise.resolve(Buffer.from(configured, 'utf8')) : getOrCreateSecret(this.deps.db, 'journey-owner.hmac');
+    // A failed read (store briefly away) is not kept: the next call tries again.
+    this.ownerSecret.catch(() => (this.ownerSecret = undefined));
+    return this.ownerSecret;
   }
 
   journey(machine: string): Journey {
@@ -122,7 +146,7 @@ export class JourneyService {
     if (starter.needsActingContext && !caller.acting) {
       throw new HttpError('ACTING_CONTEXT_REQUIRED');
     }
-    const owner = ownerKey(caller, starter.needsActingContext);
+    const owner = ownerKey(caller, starter.needsActingContext, await this.ownerHashKey());
     const input: unknown = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
     const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
     const workflowId = `${machine}-${suffix}`;
@@ -160,7 +184,7 @@ export class JourneyService {
       if (err instanceof WorkflowNotFoundError) throw notFound();
       throw err;
     }
-    if (caller.kind === 'person' && !ownerKeys(caller).includes(view.owner)) throw notFound();
+    if (caller.kind === 'person' && !ownerKeys(caller, await this.ownerHashKey()).includes(view.owner)) throw notFound();
     return this.respond(id, view, caller);
   }
 
@@ -208,7 +232,7 @@ export class JourneyService {
     }
     const owner = description.typedSearchAttributes.get(searchAttributes.owner);
     const machine = description.typedSearchAttributes.get(searchAttributes.machine);
-    if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller).includes(owner)))) throw notFound();
+    if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller, await this.ownerHashKey()).includes(owner)))) throw notFound();
     return { machine, running: description.status.name === 'RUNNING' };
   }
 
