@@ -22,7 +22,7 @@ import type { Db } from '../store/db';
 import { findSchool } from '../store/organisations';
 import { listCountedRequestsOfWorker, lockRequestsOfWorker, setAdmittedPeriod, upsertRequest } from '../store/requests';
 import { issueTicket as issueStoredTicket } from '../store/tickets';
-import { countEmployersOf, findOccupation, findOwnStaffMember, findWorker, isWorkerRegisteredInCommunity } from '../store/workers';
+import { countEmployersOf, findOccupation, findOwnStaffMember, findWorker, isOccupiedByPo, isWorkerRegisteredInCommunity } from '../store/workers';
 import { refuse } from './errors';
 import { WORKER_PART_PATH } from './worker-part';
 
@@ -34,7 +34,12 @@ function journeyId(): string {
 
 export function createRequestActivities(db: Db) {
   return {
-    /** As PO: the school is one of the PO's, in that community; the worker is registered there and occupied in it. */
+    /**
+     * As PO: the school is one of the PO's, in that community; the worker is registered there and occupied in it.
+     * Need to know: a NISS that is not a worker of one of the PO's schools gets one refusal (UNKNOWN_WORKER),
+     * whether nobody, another PO's teacher or a teacher of another community bears it; the community and the
+     * school are told only about the PO's own staff.
+     */
     async checkWorker(input: CheckWorkerInput): Promise<CheckedWorker> {
       const worker = await findWorker(db, input.niss);
       if (input.acting.mode === 'OWN_COMPANY') {
@@ -50,7 +55,7 @@ export function createRequestActivities(db: Db) {
       if (school.communityCode !== input.community) {
         throw refuse('SCHOOL_IN_OTHER_COMMUNITY', { community: input.community, schoolCommunity: school.communityCode });
       }
-      if (!worker) throw refuse('UNKNOWN_WORKER');
+      if (!worker || !(await isOccupiedByPo(db, worker.niss, input.acting.enterprise))) throw refuse('UNKNOWN_WORKER');
       if (!(await isWorkerRegisteredInCommunity(db, worker.niss, school.communityCode))) {
         throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY');
       }

@@ -9,6 +9,7 @@ import { authenticate, tokenServiceFor, type TokenService } from './auth';
 import { mount, openApiDocument, type Auth, type Route } from './contract';
 import { errorHandler, notFound } from './errors';
 import { JourneyService } from './journey-service';
+import { withLivePermission } from './live-permissions';
 import { MAX_BODY_DEPTH, limitBodyDepth } from './json-depth';
 import { negotiate } from './language';
 import { HttpMetrics } from './metrics';
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
   const verified = authenticate(tokens);
   const signedIn: RequestHandler = (req, res, next) => verified(req, res, (err?: unknown) => (err ? next(err) : limited(req, res, next)));
   const open: RequestHandler = limited;
-  const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: signedIn, backoffice: signedIn };
+  const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: withLivePermission(signedIn, deps.db), backoffice: signedIn };
 
   const metrics = new HttpMetrics();
   const app = express();

@@ -65,6 +65,11 @@ export const ACTING_MODES: Catalogue<ActingMode> = {
 /** The permission that opens each acting mode. */
 const PERMISSION_OF_MODE: Readonly<Record<ActingMode, Permission>> = { PO: 'PO_EDUCATION', OWN_COMPANY: 'EMPLOYER' };
 
+/** The permission a person must hold, live, to act in the mode (checked again on every acting call). */
+export function permissionOfMode(mode: ActingMode): Permission {
+  return PERMISSION_OF_MODE[mode];
+}
+
 /** The modes a person may act in for an organisation, from the permissions they hold in it. */
 export function actingModesOf(permissions: readonly Permission[]): ActingMode[] {
   return ACTING_MODE_CODES.filter((mode) => permissions.includes(PERMISSION_OF_MODE[mode]));

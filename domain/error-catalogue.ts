@@ -84,6 +84,7 @@ export const API_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'ACTING_CONTEXT_REQUIRED',
+  'PERMISSION_REVOKED',
   'IDEMPOTENCY_KEY_FORMAT',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
@@ -779,6 +780,20 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       de: 'Melden Sie sich zuerst bei Break@Work an (Ablauf signIn) und verwenden Sie das Handlungstoken, das Sie dort erhalten.',
     },
   },
+  PERMISSION_REVOKED: {
+    status: 403,
+    text: {
+      fr:
+        'Vous n’avez plus la permission d’agir ainsi pour cette organisation (permission retirée, ou vous n’êtes plus membre actif de son groupe) : ' +
+        'reconnectez-vous à Break@Work, ou demandez la permission au gestionnaire d’accès de l’organisation.',
+      nl:
+        'U hebt niet langer de toelating om zo te handelen voor deze organisatie (toelating ingetrokken, of u bent geen actief lid meer van haar groep): ' +
+        'meld u opnieuw aan bij Break@Work, of vraag de toelating aan de toegangsbeheerder van de organisatie.',
+      de:
+        'Sie haben nicht mehr die Berechtigung, so für diese Organisation zu handeln (Berechtigung entzogen, oder Sie sind kein aktives Mitglied ihrer Gruppe mehr): ' +
+        'melden Sie sich erneut bei Break@Work an, oder bitten Sie den Zugangsverwalter der Organisation um die Berechtigung.',
+    },
+  },
   IDEMPOTENCY_KEY_FORMAT: {
     status: 422,
     text: {
@@ -929,9 +944,9 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   NOT_ACCESS_MANAGER: {
     status: 422,
     text: {
-      fr: 'Seul un gestionnaire d’accès de l’organisation peut modifier ses membres.',
-      nl: 'Alleen een toegangsbeheerder van de organisatie kan de leden ervan wijzigen.',
-      de: 'Nur ein Zugangsverwalter der Organisation kann ihre Mitglieder ändern.',
+      fr: 'Seul un gestionnaire d’accès de l’organisation peut consulter la liste de ses membres et les modifier.',
+      nl: 'Alleen een toegangsbeheerder van de organisatie kan de lijst van haar leden raadplegen en wijzigen.',
+      de: 'Nur ein Zugangsverwalter der Organisation kann die Liste ihrer Mitglieder einsehen und ändern.',
     },
   },
   DUPLICATE_MEMBER: {
@@ -1005,9 +1020,9 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   UNKNOWN_WORKER: {
     status: 422,
     text: {
-      fr: 'Aucun membre du personnel n’est connu sous ce NISS.',
-      nl: 'Er is geen personeelslid bekend onder dit INSZ.',
-      de: 'Unter dieser ENSS ist kein Personalmitglied bekannt.',
+      fr: 'Aucun membre du personnel des écoles de votre pouvoir organisateur n’est connu sous ce NISS.',
+      nl: 'Er is geen personeelslid van de scholen van uw inrichtende macht bekend onder dit INSZ.',
+      de: 'Unter dieser ENSS ist kein Personalmitglied der Schulen Ihres Organisationsträgers bekannt.',
     },
   },
   WORKER_NOT_REGISTERED_IN_COMMUNITY: {

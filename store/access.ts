@@ -105,6 +105,21 @@ export async function isAccessManager(db: Db, niss: string, enterpriseNumber: st
   return row !== null;
 }
 
+/**
+ * Whether the person is an ACTIVE member of the organisation's group and holds the permission: what an
+ * acting context needs, checked on every call that acts in it. Two primary-key probes (group_members
+ * by (enterprise_number, niss), member_permissions by (enterprise_number, niss, permission)).
+ */
+export async function holdsActivePermission(db: Db, niss: string, enterpriseNumber: string, permission: Permission): Promise<boolean> {
+  const row = await db.maybeOne<{ found: boolean }>(
+    `SELECT true AS found FROM group_members m
+     JOIN member_permissions mp ON mp.enterprise_number = m.enterprise_number AND mp.niss = m.niss AND mp.permission = $3
+     WHERE m.enterprise_number = $1 AND m.niss = $2 AND m.status = 'ACTIVE'`,
+    [enterpriseNumber, niss, permission],
+  );
+  return row !== null;
+}
+
 /** The group's members matching the filter, sorted by last name then first name. */
 export async function listMembers(db: Db, enterpriseNumber: string, filter: MemberFilter = {}): Promise<Page<Member>> {
   const { page, pageSize, offset } = pageWindow(filter);

@@ -47,6 +47,16 @@ export async function isWorkerRegisteredInCommunity(db: Db, niss: string, commun
   return row !== null;
 }
 
+/** Whether the worker is occupied in one of the PO's schools (any community): one of the PO's staff. */
+export async function isOccupiedByPo(db: Db, niss: string, poEnterpriseNumber: string): Promise<boolean> {
+  const row = await db.maybeOne<{ found: boolean }>(
+    `SELECT true AS found FROM worker_occupations o JOIN schools s ON s.school_number = o.school_number
+     WHERE o.niss = $1 AND s.po_enterprise_number = $2 LIMIT 1`,
+    [niss, poEnterpriseNumber],
+  );
+  return row !== null;
+}
+
 /** The worker's occupation in that school, or null when they are not occupied there. */
 export function findOccupation(db: Db, niss: string, schoolNumber: string): Promise<Occupation | null> {
   return db.maybeOne<Occupation>(

@@ -17,7 +17,7 @@ import {
 } from '../../domain';
 import type { TransitionActor } from '../../domain/catalogue';
 import { fillTemplate, type Language } from '../../domain/error-catalogue';
-import { listGroupsOfPerson, listMembers } from '../../store/access';
+import { isAccessManager, listGroupsOfPerson, listMembers } from '../../store/access';
 import { listAuditBySubject, type AuditEntry } from '../../store/audit';
 import type { Db } from '../../store/db';
 import { getRequestByJourneyId, getRequestByTicket, listRequests } from '../../store/requests';
@@ -25,7 +25,7 @@ import { ticketPattern } from '../../store/tickets';
 import { maxPageSize } from '../../store/types';
 import { acting, person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
-import { notFound } from '../errors';
+import { HttpError, notFound } from '../errors';
 import { journeyIdSchema } from '../journey-service';
 import { languageOf } from '../language';
 import { STATUS_REASONS, statusReasonOf } from '../view-language';
@@ -152,7 +152,9 @@ export function readRoutes(db: Db): Route[] {
       operationId: 'listMembers',
       tag: 'Access management',
       summary: 'The members of an organisation’s group',
-      description: 'Search by name or NISS; filter by role, status and permission. Only members of the organisation may read it (404 otherwise).',
+      description:
+        'Search by name or NISS; filter by role, status and permission. The list holds every member’s NISS: only the access managers of the organisation’s group read it ' +
+        '(403 NOT_ACCESS_MANAGER for its other members, 404 for anyone else).',
       auth: 'person',
       params: z.object({ enterprise: enterpriseNumberSchema }),
       query: z.object({
@@ -172,6 +174,8 @@ export function readRoutes(db: Db): Route[] {
         const caller = person(req);
         const groups = await listGroupsOfPerson(db, caller.sub);
         if (!groups.some((g) => g.enterpriseNumber === params.enterprise)) throw notFound('organisation');
+        // Need to know: a plain member acts with their permissions, they do not manage the group.
+        if (!(await isAccessManager(db, caller.sub, params.enterprise))) throw new HttpError('NOT_ACCESS_MANAGER', undefined, { status: 403 });
         return { body: await listMembers(db, params.enterprise, query) };
       },
     }),

@@ -83,7 +83,13 @@ test.each([
 test.each([
   ['an unknown school', { school: '0111222376' }, 'UNKNOWN_SCHOOL'],
   ['a school of another PO', { school: demoCast.schools.d.schoolNumber, community: 'DE' }, 'SCHOOL_OF_ANOTHER_PO'],
-  ['a worker not registered in that community', { niss: demoCast.teachers.flemishC.niss }, 'WORKER_NOT_REGISTERED_IN_COMMUNITY'],
+  // The PO's own staff: the community and the school are told.
+  ['a worker of the PO not registered in that community', { niss: demoCast.teachers.flemishC.niss }, 'WORKER_NOT_REGISTERED_IN_COMMUNITY'],
+  ['a worker of the PO not occupied in that school', { niss: demoCast.teachers.temporaryB.niss }, 'WORKER_NOT_OCCUPIED_IN_SCHOOL'],
+  // Need to know: anyone else's NISS gets one answer, whether known elsewhere or not at all.
+  ['another PO’s teacher registered in another community', { niss: demoCast.teachers.germanD.niss }, 'UNKNOWN_WORKER'],
+  ['another PO’s teacher of the same community', { niss: demoCast.teachers.upperSecondaryE.niss }, 'UNKNOWN_WORKER'],
+  ['a NISS nobody bears', { niss: '80010100107' }, 'UNKNOWN_WORKER'],
 ])('a worker selection the store refuses: %s → 422, fields kept', async (_name, override, code) => {
   const { http } = service;
   const journey = ok(await start(http, poToken, 'request'));
