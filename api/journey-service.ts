@@ -15,6 +15,7 @@ import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEve
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, JourneyRefusal, issuesOf, notFound } from './errors';
 import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
+import { requireLivePermission } from './live-permissions';
 
 /** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
 export const eventTypeSchema = z
@@ -97,6 +98,8 @@ function plainOwnerKey(caller: PersonCaller, withActing: boolean): [string, stri
   return withActing && caller.acting ? ['acting', `acting:${caller.sub}:${caller.acting.enterprise}:${caller.acting.mode}`] : ['person', `person:${caller.sub}`];
 }
 
+const actsInContext = (owner: string) => owner.startsWith('acting:');
+
 /** The owner keys that are the caller's; journeys started before the hash still carry the plain one until they end. */
 function ownerKeys(caller: Caller, secret: Buffer): string[] {
   if (caller.kind !== 'person') return [];
@@ -146,6 +149,8 @@ export class JourneyService {
     if (starter.needsActingContext && !caller.acting) {
       throw new HttpError('ACTING_CONTEXT_REQUIRED');
     }
+    // A journey that acts for an enterprise starts only while the permission is still held.
+    if (starter.needsActingContext && caller.acting) await requireLivePermission(this.deps.db, caller.sub, caller.acting);
     const owner = ownerKey(caller, starter.needsActingContext, await this.ownerHashKey());
     const input: unknown = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
     const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
@@ -185,6 +190,7 @@ export class JourneyService {
       throw err;
     }
     if (caller.kind === 'person' && !ownerKeys(caller, await this.ownerHashKey()).includes(view.owner)) throw notFound();
+    await this.stillPermitted(view.owner, caller);
     return this.respond(id, view, caller);
   }
 
@@ -233,7 +239,16 @@ export class JourneyService {
     const owner = description.typedSearchAttributes.get(searchAttributes.owner);
     const machine = description.typedSearchAttributes.get(searchAttributes.machine);
     if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller, await this.ownerHashKey()).includes(owner)))) throw notFound();
+    if (owner) await this.stillPermitted(owner, caller);
     return { machine, running: description.status.name === 'RUNNING' };
+  }
+
+  /**
+   * A journey owned by an acting context (a request) is read or driven only while its owner still holds
+   * the permission of that context: checked after ownership, so that anyone else still gets the 404.
+   */
+  private async stillPermitted(owner: string, caller: Caller): Promise<void> {
+    if (caller.kind === 'person' && caller.acting && actsInContext(owner)) await requireLivePermission(this.deps.db, caller.sub, caller.acting);
   }
 
   /**
@@ -259,7 +274,7 @@ export class JourneyService {
         throw new HttpError('IDEMPOTENCY_KEY_REUSED');
       }
       const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
-      if (kept) return answer(kept);
+      if (kept) return answer(await this.mintedStillPermitted(kept));
     }
     if (!current.running) throw journeyEnded();
     let view: JourneyView;
@@ -274,7 +289,16 @@ export class JourneyService {
       if (err instanceof WorkflowNotFoundError) throw journeyEnded();
       throw err;
     }
-    const response = await this.respond(id, view, caller, true);
+    let response: JourneyResponse;
+    try {
+      response = await this.respond(id, view, caller, true);
+    } catch (err) {
+      if (!(err instanceof HttpError && err.code === 'PERMISSION_REVOKED')) throw err;
+      // The sign-in ended on a choice no longer permitted: no token, and a retry gets the same refusal.
+      const refused: KeptAnswer = { error: { status: err.status, code: err.code, message: err.message }, response: await this.respond(id, view, caller) };
+      if (idempotencyKey) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, refused);
+      return answer(refused);
+    }
     const error = view.context.error as { code?: unknown; message?: unknown; details?: unknown } | null | undefined;
     let kept: KeptAnswer = { response };
     if (error && typeof error.code === 'string') {
@@ -302,9 +326,18 @@ export class JourneyService {
     const signedIn = endsSignIn && view.machine === 'signIn' && view.status === 'done' ? signedInOutput.safeParse(view.output) : undefined;
     if (signedIn?.success && caller.kind === 'person' && caller.sub === signedIn.data.niss) {
       const { niss, ...acting } = signedIn.data;
+      // The organisations were loaded when the sign-in began: the choice must still be permitted now.
+      await requireLivePermission(this.deps.db, niss, acting);
       response.actingToken = await this.deps.tokens.sign({ kind: 'person', sub: niss, name: caller.name, acting });
     }
     return response;
+  }
+
+  /** A kept answer that carries an acting token is given again only while its choice is still permitted. */
+  private async mintedStillPermitted(kept: KeptAnswer): Promise<KeptAnswer> {
+    const minted = kept.response.actingToken ? signedInOutput.safeParse(kept.response.output) : undefined;
+    if (minted?.success) await requireLivePermission(this.deps.db, minted.data.niss, minted.data);
+    return kept;
   }
 }
 
