@@ -13,7 +13,8 @@ import { withLivePermission } from './live-permissions';
 import { MAX_BODY_DEPTH, limitBodyDepth } from './json-depth';
 import { negotiate } from './language';
 import { HttpMetrics } from './metrics';
-import { rateLimit } from './rate-limit';
+import { RateLimiter } from './rate-limit';
+import { noStore, originOf, securityHeaders } from './security';
 import { webRouter } from './web';
 import { requestLog } from './request-log';
 import { backofficeRoutes } from './routes/backoffice';
@@ -61,29 +62,35 @@ export function apiDocument(routes: readonly Route[]) {
 export function createApp(deps: AppDeps): express.Express {
   const tokens = tokenServiceFor(deps.config, deps.db);
   const routes = apiRoutes(deps, tokens);
-  const limited = rateLimit(deps.config.rateLimitPerMinute);
-  const verified = authenticate(tokens);
-  const signedIn: RequestHandler = (req, res, next) => verified(req, res, (err?: unknown) => (err ? next(err) : limited(req, res, next)));
-  const open: RequestHandler = limited;
+  // Every call is counted (api/rate-limit.ts): signed in, after its token, against its subject.
+  const limiter = new RateLimiter(deps.db, deps.config.rateLimits);
+  const signedIn: RequestHandler = limiter.authenticated(authenticate(tokens));
+  const open: RequestHandler = limiter.calls();
   const guards: Record<Auth, RequestHandler> = { none: open, person: signedIn, acting: withLivePermission(signedIn, deps.db), backoffice: signedIn };
 
   const metrics = new HttpMetrics();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.config.trustProxy);
   // Before anything that may answer: every response, errors included, speaks the caller's language.
   app.use(negotiate());
   app.use(requestLog(deps.log));
   app.use(metrics.middleware());
+  app.use(securityHeaders({ connectOrigins: originOf(deps.config.oidc?.issuer), hstsMaxAgeSeconds: deps.config.hstsMaxAgeSeconds }));
+  app.use('/api', noStore);
   // Bodies: JSON of at most 64 kB (also after gzip/deflate/br), nested at most MAX_BODY_DEPTH levels.
   app.use(express.json({ limit: '64kb' }));
   app.use(limitBodyDepth(MAX_BODY_DEPTH));
+  // Probes and scrapes are not limited: an orchestrator must always reach them (they hold no personal data).
   app.use(operationsRouter(deps));
   app.use(metrics.router());
-  app.use(docsRouter(apiDocument(routes)));
   const api = express.Router();
   mount(api, routes, guards);
   app.use(api);
+  // Whatever else is asked (docs, the web application, unknown paths) counts against the client address.
+  app.use(open);
+  app.use(docsRouter(apiDocument(routes)));
   // The web application: its assets and, for any other page it routes itself, its HTML.
   app.use(webRouter(deps.webDist));
   app.use((_req, _res, next) => next(notFound('route')));

@@ -171,7 +171,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     else if (err instanceof ServiceError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) http = new HttpError('SERVICE_UNAVAILABLE');
     else if (isClientHttpError(err)) http = fromClientHttpError(err, req);
     else http = new HttpError('INTERNAL');
-    if (http.status >= 500) log.error('request failed', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    if (http.status >= 500) {
+      const fields = { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) };
+      // The request's own logger, so the line carries its request id (pino-http's req.log).
+      if (req.log) req.log.error(fields, 'request failed');
+      else log.error('request failed', fields);
+    }
     const language = languageOf(req);
     if (!res.headersSent) speak(res, language);
     res.status(http.status).json({ error: http.render(language) });

@@ -13,29 +13,8 @@ export const defaultWebDist = join(__dirname, '..', 'web', 'dist');
 /** Paths the service answers itself; the application's page is never their answer. */
 const servicePaths = /^\/(api|docs|openapi\.json|metrics|healthz|readyz)(\/|$)/;
 
-/**
- * What the page may load and run: its own files only. Inline style *attributes* are allowed (React
- * writes some, e.g. the statechart's positions); inline scripts and styles elements are not.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src-elem 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
+/** The page is checked at every load (a new build is picked up); its security headers are helmet's (api/security.ts). */
 function pageHeaders(res: Response): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-cache');
 }
 
@@ -49,7 +28,6 @@ export function webRouter(dist: string = defaultWebDist): Router {
       fallthrough: false,
       setHeaders: (res) => {
         res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        res.setHeader('X-Content-Type-Options', 'nosniff');
       },
     }),
   );

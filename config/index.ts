@@ -2,6 +2,7 @@
  * The one configuration module: every setting comes from the environment, is parsed by zod once,
  * and a bad value stops start-up with a message that names the variable.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FULL_LOADS, fullLoadOverridesSchema, type FullLoads } from '../domain';
@@ -94,8 +95,29 @@ const envSchema = z.object({
   CODEC_CORS_ORIGINS: z.string().min(1).optional(),
   /** Lifetime of identity and acting-context tokens, in minutes. */
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
-  /** Calls that change something, per caller and minute, before 429 (per API replica). */
+  /** Calls that change something, per caller and minute, before 429 (counted in the store: shared by every API replica). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Reads (GET), per caller and minute, before 429. */
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Calls refused with 401, per client address and minute; past it, 429 before any token is verified. */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * The proxies whose X-Forwarded-For gives the client address (rate limits by address, logs): a number
+   * of hops, or addresses/subnets and loopback, linklocal, uniquelocal, comma-separated. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      if (/^\d+$/.test(v)) return Number(v);
+      const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+      const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+      const bad = entries.filter((e) => !named.has(e) && !isIP(e.replace(/\/\d{1,3}$/, '')));
+      if (bad.length || !entries.length) ctx.addIssue({ code: 'custom', message: 'must be a number of hops, or addresses/subnets (or loopback, linklocal, uniquelocal), comma-separated' });
+      return entries;
+    })
+    .optional(),
+  /** Strict-Transport-Security max-age in seconds (0: none); one year in production, none otherwise. */
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).optional(),
   /** Named delays of the journeys, in minutes: idle sign-in/access sessions and untouched drafts. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(30),
@@ -206,7 +228,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     payloadKeys,
     ownerHashSecret: c.OWNER_HASH_SECRET,
     codecCorsOrigins: codecOrigins(c.CODEC_CORS_ORIGINS, c.TEMPORAL_UI_PORT, c.TEMPORAL_WEB_URL),
-    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    rateLimits: {
+      changesPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE,
+      authFailuresPerMinute: c.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    trustProxy: c.TRUST_PROXY ?? false,
+    hstsMaxAgeSeconds: c.HSTS_MAX_AGE_SECONDS ?? (production ? 365 * 24 * 3600 : 0),
     fullLoads: { ...DEFAULT_FULL_LOADS, ...c.FULL_LOADS } as FullLoads,
   } as const;
 }

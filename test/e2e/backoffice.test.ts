@@ -22,7 +22,7 @@ const thomas = teachers.nurseryA;
 const AGENT = 'Agent Dupont';
 
 let run: BrowserService;
-withBrowserService((r) => (run = r), { env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+withBrowserService((r) => (run = r), { env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
 
 let poToken: string;
 let sophieTicket: string;

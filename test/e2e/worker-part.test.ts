@@ -20,7 +20,7 @@ const sophie = teachers.primaryA;
 const thomas = teachers.nurseryA;
 
 let run: BrowserService;
-withBrowserService((r) => (run = r), { env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+withBrowserService((r) => (run = r), { env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
 
 let poToken: string;
 /** Sophie's two requests and Thomas's one, each awaiting the worker. */

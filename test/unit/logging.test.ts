@@ -7,6 +7,7 @@ import express from 'express';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createLogger, loggableUrl, maskLine, maskNiss, type Logger } from '../../config/logger';
+import { errorHandler } from '../../api/errors';
 import { requestIdOf, requestLog } from '../../api/request-log';
 import { temporalLogger } from '../../worker/temporal-runtime';
 
@@ -161,6 +162,23 @@ describe('the access log', () => {
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdOf('a'.repeat(129))).not.toBe('a'.repeat(129));
     expect(requestIdOf(['a', 'b'])).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("a fault's 500 line carries the request's id, like its access-log line", async () => {
+    const { log, lines, text } = capture();
+    const a = express();
+    a.use(requestLog(log));
+    a.get('/api/requests/:ref', () => {
+      throw new Error(`store down while reading ${niss}`);
+    });
+    a.use(errorHandler(log));
+    const res = await request(a).get('/api/requests/x').set('X-Request-Id', 'fault-1');
+    expect(res.status).toBe(500);
+    expect(res.headers['x-request-id']).toBe('fault-1');
+    const [fault, access] = lines();
+    expect(fault).toMatchObject({ level: 'error', msg: 'request failed', reqId: 'fault-1', method: 'GET', path: '/api/requests/x', error: expect.stringContaining('store down') });
+    expect(access).toMatchObject({ msg: 'request failed', req: { id: 'fault-1' }, res: { statusCode: 500 } });
+    expect(text()).not.toMatch(ANY_NISS);
   });
 
   test('probes are answered but not logged', async () => {

@@ -65,7 +65,7 @@ const ticketsOf = (page: Schemas['RequestPage'] | undefined) => (page?.items ?? 
 const errorOf = (body: unknown) => (body as ErrorBody).error as ErrorBody['error'] & { details: { issues: { path: string; rule?: string; message: string }[] } };
 
 beforeAll(async () => {
-  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
   poY = (await signIn(service.http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber)).token;
   poZ = (await signIn(service.http, people.poZUser.niss, organisations.poZ.enterpriseNumber)).token;
   agent = await backofficeToken(service.http);

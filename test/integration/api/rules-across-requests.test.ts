@@ -19,7 +19,7 @@ let poZ: string;
 let agent: string;
 
 beforeAll(async () => {
-  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
   // Sophie Lambert also teaches in PO Z's school E (French Community): two POs introduce requests for her.
   await service.db.query(
     `INSERT INTO worker_occupations (niss, school_number, status, level, periods_per_week, part_time) VALUES ($1, $2, 'STATUTORY', 'PRIMARY', 12, true)`,

@@ -38,7 +38,7 @@ let agent: string;
 const ticketsOf = new Map<string, Set<string>>();
 
 beforeAll(async () => {
-  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
   poToken = (await signIn(service.http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber)).token;
   agent = await backofficeToken(service.http);
 });

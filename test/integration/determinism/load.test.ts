@@ -50,7 +50,7 @@ async function failedTasks(service: TestService, ids: string[]): Promise<string[
 async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number): Promise<{ run: LoadRun; replay: ReplayReport; failedTasks: string[] }> {
   const service = await startTestService({
     delays: { sessionIdle: idleMs, draftExpiry: idleMs },
-    env: { RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' },
     worker,
   });
   try {
@@ -113,7 +113,7 @@ test(`the same load on a worker that caches 2 workflows: no call fails, no task 
 });
 
 test('journeys held on every screen while the worker is replaced answer on the same screen, then finish', async () => {
-  const service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  const service = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' } });
   try {
     const lanes = await holdLanes(service.http, 32);
     expect(lanes.run.failures).toEqual([]);

@@ -16,7 +16,7 @@ jest.setTimeout(6 * 60_000);
 test('journeys held on many screens across a restart of npm start answer on the same screen, then finish', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'breakatwork-restart-'));
   const ports = await freeServicePorts();
-  const env = { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
+  const env = { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
   const url = `http://127.0.0.1:${ports.port}`;
   const http = request(url);
   const start = async () => {

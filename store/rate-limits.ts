@@ -1,0 +1,43 @@
+/**
+ * Rate-limit counters in the service's database, so every API replica counts against the same budget.
+ * A call costs one statement: an atomic upsert that moves the caller's row to the current window (the
+ * calls of the window before become `previous`) and counts the call, returning both counts. Quiet
+ * callers' rows are deleted by `sweepRateLimits`, run by the API about once a window.
+ */
+import type { Db } from './db';
+
+export interface WindowCounts {
+  /** Calls in the current window, this one included. */
+  count: number;
+  /** Calls in the window before it (0 when the caller was quiet then). */
+  previous: number;
+  /** Start of the current window (epoch ms). */
+  windowStart: number;
+}
+
+/**
+ * Counts one call of `caller` against `bucket` in the window starting at `windowStart`. A replica whose
+ * clock is a little behind (it sends the window before the row's) counts in the row's window rather
+ * than resetting it.
+ */
+export async function countCall(db: Db, bucket: string, caller: string, windowStart: number, windowMs: number): Promise<WindowCounts> {
+  const row = await db.one<{ count: number; previous: number; window_start: number }>(
+    `INSERT INTO rate_limits AS r (bucket, caller, window_start, count, previous)
+     VALUES ($1, $2, $3, 1, 0)
+     ON CONFLICT (bucket, caller) DO UPDATE SET
+       previous = CASE WHEN EXCLUDED.window_start <= r.window_start THEN r.previous
+                       WHEN EXCLUDED.window_start - $4 = r.window_start THEN r.count
+                       ELSE 0 END,
+       count = CASE WHEN EXCLUDED.window_start <= r.window_start THEN r.count + 1 ELSE 1 END,
+       window_start = GREATEST(r.window_start, EXCLUDED.window_start)
+     RETURNING count, previous, window_start`,
+    [bucket, caller, windowStart, windowMs],
+  );
+  return { count: row.count, previous: row.previous, windowStart: Number(row.window_start) };
+}
+
+/** Deletes the rows that no longer weigh on any budget: callers quiet since before the previous window. */
+export async function sweepRateLimits(db: Db, windowStart: number, windowMs: number): Promise<number> {
+  const rows = await db.query<{ bucket: string }>('DELETE FROM rate_limits WHERE window_start < $1 RETURNING bucket', [windowStart - windowMs]);
+  return rows.length;
+}
