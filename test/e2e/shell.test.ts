@@ -22,6 +22,25 @@ describe('the web application', () => {
     expect(unknown.headers.get('content-type')).toContain('application/json');
   });
 
+  it('runs under its Content-Security-Policy without a violation, and so does the API reference at /docs', async () => {
+    const page = await run.newPage();
+    const refused: string[] = [];
+    // Chromium reports every blocked load or inline code as a console error "Refused to …".
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Interruption de carrière dans l’enseignement' }).waitFor();
+    const docs = await page.goto('/docs');
+    expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Swagger UI started (from /docs/init.js) and drew the document's operations.
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
+    await page.locator('.opblock-summary').first().click();
+    await page.locator('.opblock-body').first().waitFor();
+    expect(refused).toEqual([]);
+  });
+
   it('switches language and remembers it, and signs a demo person in with the digital key', async () => {
     const page = await run.newPage();
     await page.goto('/');
