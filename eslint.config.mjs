@@ -76,4 +76,6 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
+  // ESM scripts run by node in a process of their own (an ESM-only package): plain JavaScript, outside the TypeScript project.
+  { files: ['scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );
