@@ -904,6 +904,17 @@ export interface components {
             languages: ("fr" | "nl" | "de")[];
             /** @description The development identity provider is on: tokens for the demo people at POST /api/dev/identity/tokens */
             devIdentity: boolean;
+            /** @description Where people and agents sign in, when an OpenID provider is configured (with the web application’s client id) */
+            oidc?: {
+                /** @description The OpenID provider (its discovery document is at {issuer}/.well-known/openid-configuration) */
+                issuer: string;
+                /** @description The web application’s client id: a public client, authorization code with PKCE (S256) */
+                clientId: string;
+                /** @description The scopes to ask for, separated by spaces */
+                scopes: string;
+                /** @description The resource indicator (RFC 8707) to ask tokens for, when the provider needs one */
+                resource?: string;
+            };
             /** @description Where the journeys run */
             temporal: {
                 /** @description The Temporal namespace of the journeys */
