@@ -107,12 +107,23 @@ export const standardErrors = {
   413: { description: 'The body is larger than 64 kB, also once decompressed (PAYLOAD_TOO_LARGE)', schema: errorBody },
   415: { description: 'A Content-Encoding other than gzip, deflate or br (UNSUPPORTED_CONTENT_ENCODING), or a charset that is no Unicode UTF (UNSUPPORTED_CHARSET)', schema: errorBody },
   422: { description: 'Invalid input; `details.issues` names each broken rule', schema: errorBody },
-  429: { description: 'Too many calls from this caller (RATE_LIMITED); see Retry-After', schema: errorBody },
+  429: {
+    description:
+      'Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers',
+    schema: errorBody,
+  },
   503: {
     description: 'A store or service did not answer in time (SERVICE_UNAVAILABLE): nothing changed, the journey stays where it was; try again shortly',
     schema: errorBody,
   },
 } as const;
+
+/** The fields of a refusal by the rate limits (api/rate-limit.ts). */
+const rateLimitHeaders = {
+  'Retry-After': { description: 'Seconds before a call would be allowed again', schema: { type: 'integer', minimum: 1 } },
+  'RateLimit-Policy': { description: 'The budget that refused the call: its name, calls per window (q) and window in seconds (w)', schema: { type: 'string', examples: ['"reads";q=1200;w=60'] } },
+  RateLimit: { description: 'What is left of it: remaining calls (r) and seconds until the window ends (t)', schema: { type: 'string', examples: ['"reads";r=0;t=42'] } },
+};
 
 type JsonSchema = Record<string, unknown>;
 
@@ -230,16 +241,20 @@ export function openApiDocument(routes: readonly Route[], info: DocumentInfo) {
       responses: Object.fromEntries(
         Object.entries({
           // What any route of its kind can answer: a request that cannot be read (JSON bodies are parsed
-          // before routing, whatever the method), no token, the rate limit on calls that change
-          // something, a body too large or in an unsupported encoding.
+          // before routing, whatever the method), no token, the rate limits (every call is counted), a
+          // body too large or in an unsupported encoding.
           400: standardErrors[400],
           ...(r.auth === 'none' ? {} : { 401: standardErrors[401] }),
-          ...(r.method === 'get' ? {} : { 429: standardErrors[429] }),
+          429: standardErrors[429],
           ...(r.body ? { 413: standardErrors[413], 415: standardErrors[415] } : {}),
           ...r.responses,
         }).map(([status, resp]) => [
           status,
-          { description: resp.description, ...(resp.schema ? { content: { 'application/json': { schema: collector.convert(resp.schema, 'output') } } } : {}) },
+          {
+            description: resp.description,
+            ...(status === '429' ? { headers: rateLimitHeaders } : {}),
+            ...(resp.schema ? { content: { 'application/json': { schema: collector.convert(resp.schema, 'output') } } } : {}),
+          },
         ]),
       ),
     };

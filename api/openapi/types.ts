@@ -1028,6 +1028,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listDevelopmentPeople: {
@@ -1055,6 +1070,21 @@ export interface operations {
             /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,9 +1166,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many calls from this caller (RATE_LIMITED); see Retry-After */
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
             429: {
                 headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,9 +1271,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many calls from this caller (RATE_LIMITED); see Retry-After */
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
             429: {
                 headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,6 +1348,21 @@ export interface operations {
             /** @description Invalid input; `details.issues` names each broken rule */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1423,9 +1480,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many calls from this caller (RATE_LIMITED); see Retry-After */
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
             429: {
                 headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,6 +1527,21 @@ export interface operations {
             /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1510,6 +1588,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getLabels: {
@@ -1547,6 +1640,21 @@ export interface operations {
             /** @description Invalid input; `details.issues` names each broken rule */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1630,6 +1738,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listRequests: {
@@ -1700,6 +1823,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getRequest: {
@@ -1762,6 +1900,21 @@ export interface operations {
             /** @description Invalid input; `details.issues` names each broken rule */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,6 +1994,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getBackofficeRequest: {
@@ -1903,6 +2071,21 @@ export interface operations {
             /** @description Invalid input; `details.issues` names each broken rule */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2020,9 +2203,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many calls from this caller (RATE_LIMITED); see Retry-After */
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
             429: {
                 headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2093,6 +2282,21 @@ export interface operations {
             /** @description Invalid input; `details.issues` names each broken rule */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2210,9 +2414,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many calls from this caller (RATE_LIMITED); see Retry-After */
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
             429: {
                 headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2251,6 +2461,21 @@ export interface operations {
             /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
