@@ -6,6 +6,7 @@ import { BackofficeApp } from './pages/backoffice/BackofficeApp';
 import { BreakAtWorkApp } from './pages/breakatwork/BreakAtWorkApp';
 import { DevApp } from './pages/dev/DevApp';
 import { DigitalKeyPage } from './pages/DigitalKey';
+import { AuthCallbackPage } from './pages/ProviderSignIn';
 import { HomePage } from './pages/Home';
 import { WorkerApp } from './pages/worker/WorkerApp';
 import { Link, useLocation } from './router';
@@ -23,6 +24,7 @@ export function App() {
   const { path } = useLocation();
   if (path === '/') return <HomePage />;
   if (path === '/key') return <DigitalKeyPage />;
+  if (path === '/auth/callback') return <AuthCallbackPage />;
   const area = areas.find((a) => path === a.prefix || path.startsWith(`${a.prefix}/`));
   if (area) return <area.Area />;
   return <NotFound />;

@@ -12,6 +12,7 @@ import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { common } from '../strings';
 import { formatNiss } from '../components/Layout';
+import { ProviderSignIn } from './ProviderSignIn';
 
 const words = defineStrings(
   {
@@ -60,6 +61,7 @@ export function DigitalKeyPage() {
   const [agent, setAgent] = useState('');
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [withProvider, setWithProvider] = useState(false);
   useEffect(() => {
     call(api.GET('/api/dev/identity/people')).then(setPeople, (err: ApiError) => setFailure(err));
   }, []);
@@ -91,12 +93,13 @@ export function DigitalKeyPage() {
       setBusy(false);
     }
   };
-  const errors = failure?.status === 404 && !people ? [{ message: t('unavailableIdentity') }] : errorsOf(failure, undefined, c('unavailable'), { UNKNOWN_PERSON: 'niss' });
+  const errors = failure?.status === 404 && !people ? (withProvider ? [] : [{ message: t('unavailableIdentity') }]) : errorsOf(failure, undefined, c('unavailable'), { UNKNOWN_PERSON: 'niss' });
   const byField = fieldErrors(errors);
   return (
     <Layout app="CSAM">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <ProviderSignIn next={next} onOptions={(options) => setWithProvider(Boolean(options.oidc))} />
       <ErrorSummary errors={errors} />
       {people && (
         <form onSubmit={(e) => void signIn(e)} className="panel">
@@ -113,13 +116,15 @@ export function DigitalKeyPage() {
           </button>
         </form>
       )}
-      <form onSubmit={(e) => void signInAgent(e)} className="panel">
-        <h2>{t('agentTitle')}</h2>
-        <TextField name="backofficeAgent" label={t('agent')} error={byField.backofficeAgent} value={agent} onChange={setAgent} width="m" />
-        <button type="submit" className="button secondary" disabled={busy || !agent.trim()}>
-          {t('agentSubmit')}
-        </button>
-      </form>
+      {(people || !withProvider) && (
+        <form onSubmit={(e) => void signInAgent(e)} className="panel">
+          <h2>{t('agentTitle')}</h2>
+          <TextField name="backofficeAgent" label={t('agent')} error={byField.backofficeAgent} value={agent} onChange={setAgent} width="m" />
+          <button type="submit" className="button secondary" disabled={busy || !agent.trim()}>
+            {t('agentSubmit')}
+          </button>
+        </form>
+      )}
     </Layout>
   );
 }
