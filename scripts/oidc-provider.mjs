@@ -130,6 +130,19 @@ provider.proxy = false;
 server.on('request', provider.callback());
 process.stdout.write(`${JSON.stringify({ issuer })}\n`);
 
-const stop = () => server.close(() => process.exit(0));
+// Open connections (a browser's keep-alive) would hold close() up: they are cut.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Never outlives the process that started it (a test run killed before it could stop the provider).
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    process.exit(0);
+  }
+}, 2_000).unref();
