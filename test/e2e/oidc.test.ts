@@ -4,6 +4,7 @@
  * the provider's own login page (authorization code with PKCE S256, state and nonce, built by the web
  * application), comes back signed in, stays signed in past the access token's expiry (6 s here) through
  * the refresh token, and signs out: at the provider too, whose next sign-in asks for the login again.
+ * An ONEM agent signs in the same way and lands in the back-office by the role claim.
  */
 import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { demoCast } from '../../store/demo-data';
 import { checkScreen, withBrowserService, type BrowserService } from '../support/browser';
 import { bearer } from '../support/http-journeys';
 import { freePort } from '../support/npm-start';
-import { loginOf, startOidcProvider, type TestOidcProvider } from '../support/oidc';
+import { AGENT_LOGIN, loginOf, startOidcProvider, type TestOidcProvider } from '../support/oidc';
 
 jest.setTimeout(120_000);
 
@@ -120,4 +121,17 @@ test('login at the provider, refresh past the access token’s expiry, logout at
   await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await page.locator('input[name="login"]').waitFor();
   expect(new URL(page.url()).origin).toBe(issuer);
+});
+
+test('an ONEM agent signs in at the provider: the back-office role opens the back-office console', async () => {
+  const page = await run.newPage();
+  await page.goto('/backoffice');
+  await page.getByRole('heading', { level: 1, name: 'Console du back-office' }).waitFor();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await page.locator('input[name="login"]').fill(AGENT_LOGIN);
+  await page.locator('input[name="password"]').fill('not checked');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Rechercher des demandes' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/backoffice');
+  await page.getByText('Connecté : Agent ONEM').waitFor();
 });
