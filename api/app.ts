@@ -18,6 +18,7 @@ import { noStore, originOf, securityHeaders } from './security';
 import { webRouter } from './web';
 import { requestLog } from './request-log';
 import { backofficeRoutes } from './routes/backoffice';
+import { codecCors, codecRoutes } from './routes/codec';
 import { docsRouter } from './routes/docs';
 import { identityRoutes } from './routes/identity';
 import { journeyRoutes } from './routes/journeys';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
     ...readRoutes(deps.db),
     ...backofficeRoutes(deps.db, service, journeys),
     ...serviceRoutes(deps.config, deps.temporalWebUrl),
+    ...codecRoutes(deps.config, deps.temporal),
   ];
 }
 
@@ -79,6 +81,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(metrics.middleware());
   app.use(securityHeaders({ connectOrigins: originOf(deps.config.oidc?.issuer), hstsMaxAgeSeconds: deps.config.hstsMaxAgeSeconds }));
   app.use('/api', noStore);
+  // The Temporal web UI decodes through /codec: its CORS, and bodies up to 1 MB (many payloads at once).
+  app.use(codecCors(deps.config.codecCorsOrigins));
+  app.use('/codec', express.json({ limit: '1mb' }));
   // Bodies: JSON of at most 64 kB (also after gzip/deflate/br), nested at most MAX_BODY_DEPTH levels.
   app.use(express.json({ limit: '64kb' }));
   app.use(limitBodyDepth(MAX_BODY_DEPTH));

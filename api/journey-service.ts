@@ -274,7 +274,7 @@ export class JourneyService {
         throw new HttpError('IDEMPOTENCY_KEY_REUSED');
       }
       const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
-      if (kept) return answer(await this.mintedStillPermitted(kept));
+      if (kept) return answer(await this.mintedStillPermitted(kept, caller));
     }
     if (!current.running) throw journeyEnded();
     let view: JourneyView;
@@ -308,7 +308,7 @@ export class JourneyService {
       kept = { error: { status, code: error.code, message: typeof error.message === 'string' ? error.message : error.code, ...(details ? { details } : {}) }, response };
     }
     // An outage is not an answer to keep: the retry must try again.
-    if (idempotencyKey && kept.error?.status !== 503) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, kept);
+    if (idempotencyKey && kept.error?.status !== 503) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, withoutToken(kept));
     return answer(kept);
   }
 
@@ -333,11 +333,17 @@ export class JourneyService {
     return response;
   }
 
-  /** A kept answer that carries an acting token is given again only while its choice is still permitted. */
-  private async mintedStillPermitted(kept: KeptAnswer): Promise<KeptAnswer> {
-    const minted = kept.response.actingToken ? signedInOutput.safeParse(kept.response.output) : undefined;
-    if (minted?.success) await requireLivePermission(this.deps.db, minted.data.niss, minted.data);
-    return kept;
+  /**
+   * A kept answer that gave an acting token gives one again only while its choice is still permitted: a
+   * new one, minted now (no token is kept in the store). Answers kept with their token before still hold it.
+   */
+  private async mintedStillPermitted(kept: KeptAnswer, caller: Caller): Promise<KeptAnswer> {
+    const minted = kept.mintsToken || kept.response.actingToken ? signedInOutput.safeParse(kept.response.output) : undefined;
+    if (!minted?.success) return kept;
+    const { niss, ...acting } = minted.data;
+    await requireLivePermission(this.deps.db, niss, acting);
+    if (!kept.mintsToken || caller.kind !== 'person' || caller.sub !== niss) return kept;
+    return { ...kept, response: { ...kept.response, actingToken: await this.deps.tokens.sign({ kind: 'person', sub: niss, name: caller.name, acting }) } };
   }
 }
 
@@ -351,8 +357,17 @@ function isAlreadyStarted(err: unknown): boolean {
 /** The answer to an event, kept for retries with the same Idempotency-Key. */
 interface KeptAnswer {
   response: JourneyResponse;
+  /** The answer gave an acting token: kept without it, a retry gets a new one (still permitted). */
+  mintsToken?: true;
   /** `details`: the refusal's own (e.g. the months left of a maximum), answered beside the journey. */
   error?: { status: number; code: string; message: string; details?: Record<string, unknown> };
+}
+
+/** What is kept of an answer: never a token (the idempotency_keys table holds no credential). */
+function withoutToken(kept: KeptAnswer): KeptAnswer {
+  if (!kept.response.actingToken) return kept;
+  const { actingToken: _token, ...response } = kept.response;
+  return { ...kept, response, mintsToken: true };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

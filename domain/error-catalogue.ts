@@ -83,6 +83,8 @@ export const API_ERROR_CODES = [
   'UNKNOWN_PERSON',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'CODEC_NAMESPACE_UNKNOWN',
+  'PAYLOAD_NOT_DECRYPTABLE',
   'ACTING_CONTEXT_REQUIRED',
   'PERMISSION_REVOKED',
   'IDEMPOTENCY_KEY_FORMAT',
@@ -770,6 +772,22 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Cet appel est réservé {audience}.',
       nl: 'Deze oproep is voorbehouden {audience}.',
       de: 'Dieser Aufruf ist {audience} vorbehalten.',
+    },
+  },
+  CODEC_NAMESPACE_UNKNOWN: {
+    status: 404,
+    text: {
+      fr: 'Ce service ne décode que les données de son propre espace de noms Temporal (en-tête X-Namespace).',
+      nl: 'Deze dienst decodeert alleen de gegevens van zijn eigen Temporal-naamruimte (header X-Namespace).',
+      de: 'Dieser Dienst entschlüsselt nur die Daten seines eigenen Temporal-Namensraums (Header X-Namespace).',
+    },
+  },
+  PAYLOAD_NOT_DECRYPTABLE: {
+    status: 422,
+    text: {
+      fr: 'Une donnée chiffrée ne peut être déchiffrée : sa clé n’est pas (ou plus) configurée (PAYLOAD_KEYS), ou la donnée a été altérée.',
+      nl: 'Een versleuteld gegeven kan niet worden ontsleuteld: de sleutel ervan is niet (meer) geconfigureerd (PAYLOAD_KEYS), of het gegeven werd gewijzigd.',
+      de: 'Ein verschlüsseltes Datum kann nicht entschlüsselt werden: sein Schlüssel ist nicht (mehr) konfiguriert (PAYLOAD_KEYS), oder das Datum wurde verändert.',
     },
   },
   ACTING_CONTEXT_REQUIRED: {

@@ -345,6 +345,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decrypt payloads for the Temporal web UI (remote codec)
+         * @description Temporal’s remote codec protocol. Set it in the Temporal web UI (codec endpoint: this service’s /codec, “Pass access token” on) or `temporal workflow show --codec-endpoint …/codec --codec-auth "Bearer …"`. Back-office agents only; X-Namespace, when sent, must be the service’s namespace.
+         */
+        post: operations["codecDecode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Encrypt payloads for the Temporal web UI (remote codec)
+         * @description Temporal’s remote codec protocol. Set it in the Temporal web UI (codec endpoint: this service’s /codec, “Pass access token” on) or `temporal workflow show --codec-endpoint …/codec --codec-auth "Bearer …"`. Back-office agents only; X-Namespace, when sent, must be the service’s namespace.
+         */
+        post: operations["codecEncode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -507,6 +547,32 @@ export interface components {
             /** @description A ticket number, e.g. BAW-2026-000123 */
             ticket: string;
         };
+        /** @description Payloads answered by the remote codec */
+        CodecAnswer: {
+            /** @description The payloads decoded or encoded, in the order sent */
+            payloads: {
+                /** @description Metadata entries, each value in base64 */
+                metadata: {
+                    [key: string]: string;
+                };
+                /** @description The payload’s bytes, in base64 */
+                data: string;
+            }[];
+        };
+        /** @description A Temporal payload in the JSON of the remote codec protocol */
+        CodecPayload: {
+            /** @description Metadata entries, each value in base64 */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** @description The payload’s bytes, in base64 */
+            data?: string | null;
+        };
+        /** @description Payloads sent to the remote codec */
+        CodecRequest: {
+            /** @description Payloads to decode or encode, in order */
+            payloads: components["schemas"]["CodecPayload"][];
+        };
         ConfirmActingModeEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -574,7 +640,7 @@ export interface components {
          * @description Stable code of the rule that was broken, e.g. NISS_CHECK_DIGITS, EVENT_NOT_ALLOWED
          * @enum {string}
          */
-        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "PAGE_NUMBER" | "PAGE_SIZE" | "SEARCH_DATE_FORMAT" | "TICKET_FORMAT" | "REASON_REQUIRED" | "REASON_TOO_LONG" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "ACTING_CONTEXT_REQUIRED" | "PERMISSION_REVOKED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "WORKER_PART_NOT_AWAITED" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
+        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "PAGE_NUMBER" | "PAGE_SIZE" | "SEARCH_DATE_FORMAT" | "TICKET_FORMAT" | "REASON_REQUIRED" | "REASON_TOO_LONG" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "CODEC_NAMESPACE_UNKNOWN" | "PAYLOAD_NOT_DECRYPTABLE" | "ACTING_CONTEXT_REQUIRED" | "PERMISSION_REVOKED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "WORKER_PART_NOT_AWAITED" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
         HelpEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2460,6 +2526,210 @@ export interface operations {
             };
             /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    codecDecode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecRequest"];
+            };
+        };
+        responses: {
+            /** @description The payloads, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecAnswer"];
+                };
+            };
+            /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a back-office agent (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-Namespace names another namespace (CODEC_NAMESPACE_UNKNOWN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 kB, also once decompressed (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A Content-Encoding other than gzip, deflate or br (UNSUPPORTED_CONTENT_ENCODING), or a charset that is no Unicode UTF (UNSUPPORTED_CHARSET) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A payload that is not base64 JSON of the protocol, or an encrypted one that cannot be decrypted (PAYLOAD_NOT_DECRYPTABLE) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls (RATE_LIMITED): the caller’s budget per minute of changes or of reads (per token subject, else per client address), or of failed authentications (per client address) is spent; Retry-After says when to try again. Every counted answer carries the budget in `RateLimit-Policy` (e.g. `"reads";q=1200;w=60`) and what is left in `RateLimit` (e.g. `"reads";r=1187;t=42`), after the IETF draft draft-ietf-httpapi-ratelimit-headers */
+            429: {
+                headers: {
+                    /** @description Seconds before a call would be allowed again */
+                    "Retry-After"?: number;
+                    /** @description The budget that refused the call: its name, calls per window (q) and window in seconds (w) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: remaining calls (r) and seconds until the window ends (t) */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    codecEncode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecRequest"];
+            };
+        };
+        responses: {
+            /** @description The payloads, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecAnswer"];
+                };
+            };
+            /** @description The request could not be read: a JSON body (any call that sends one) that does not parse (MALFORMED_BODY), nested too deeply (BODY_NESTING_TOO_DEEP) or compressed data that does not decompress (BODY_DECOMPRESSION_FAILED); a malformed percent-encoding in the URL (MALFORMED_URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a back-office agent (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-Namespace names another namespace (CODEC_NAMESPACE_UNKNOWN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 kB, also once decompressed (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A Content-Encoding other than gzip, deflate or br (UNSUPPORTED_CONTENT_ENCODING), or a charset that is no Unicode UTF (UNSUPPORTED_CHARSET) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A payload that is not base64 JSON of the protocol, or an encrypted one that cannot be decrypted (PAYLOAD_NOT_DECRYPTABLE) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
