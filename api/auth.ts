@@ -137,7 +137,14 @@ export function createOidcVerifier(settings: OidcSettings): (token: string) => P
         clockTolerance: settings.clockToleranceSeconds,
       }));
     } catch (err) {
-      if (err instanceof joseErrors.JWKSTimeout || (err instanceof Error && !(err instanceof joseErrors.JOSEError) && !(err instanceof TypeError))) {
+      // The key set could not be had (a network error, a timeout, not a 200, not a key set): the provider's
+      // fault or the network's, never the caller's.
+      const keySetFailed =
+        err instanceof joseErrors.JWKSTimeout ||
+        err instanceof joseErrors.JWKSInvalid ||
+        (err instanceof joseErrors.JOSEError && err.code === 'ERR_JOSE_GENERIC') ||
+        (err instanceof Error && !(err instanceof joseErrors.JOSEError) && !(err instanceof TypeError));
+      if (keySetFailed) {
         throw new ProviderUnreachable(err.message);
       }
       throw err;

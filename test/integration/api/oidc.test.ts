@@ -203,4 +203,10 @@ test('a provider that cannot be reached: 503 SERVICE_UNAVAILABLE, not 401, and n
   const res = await request(app).get('/api/identity').set(bearer(token));
   expect(res.status).toBe(503);
   expect((res.body as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+  // A key set that answers 404, or that is no key set: the provider's fault too.
+  for (const jwksUrl of [`${provider.issuer}/no-such-key-set`, `${provider.issuer}/.well-known/openid-configuration`]) {
+    const misconfigured = createApp({ config: { ...service.config, oidc: { ...service.config.oidc!, jwksUrl } }, db: service.db, temporal: service.env.client, log: createLogger('silent') });
+    const answer = await request(misconfigured).get('/api/identity').set(bearer(await provider.craft({ egovNRN: marc.niss, name: 'Marc' })));
+    expect({ jwksUrl, status: answer.status }).toEqual({ jwksUrl, status: 503 });
+  }
 });
