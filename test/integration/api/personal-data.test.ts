@@ -8,12 +8,18 @@
  * Kept idempotent answers hold no token. The service runs with its default key here (PAYLOAD_KEYS
  * unset: one generated and kept in the store).
  */
+import { Client } from '@temporalio/client';
 import { historyFromJSON, historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { createLogger } from '../../../config/logger';
 import { demoCast } from '../../../store/demo-data';
-import { ENCRYPTED_ENCODING, KEY_ID_METADATA, STORE_KEY_ID } from '../../../worker/payload-codec';
+import { ENCRYPTED_ENCODING, KEY_ID_METADATA, STORE_KEY_ID, journeyDataConverter } from '../../../worker/payload-codec';
 import { searchAttributes } from '../../../workflows/messages';
 import { historiesDir } from '../../support/histories';
 import { backofficeToken, bearer, identityToken, ok, send, sendBackoffice, signIn, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
@@ -262,4 +268,53 @@ test('a sign-in ended with an Idempotency-Key keeps no token in the store; its r
   journeyIds.push(journey.id);
   // This sign-in's history is as clean as the others'.
   expect(plaintextFound(exported(await fetchHistory(journey.id)))).toEqual([]);
+});
+
+test('the log of a whole request, refusals and a fault included, carries no NISS, name, typed text, token or SQL', async () => {
+  let text = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  const log = createLogger('debug', { destination });
+  const http = request(createApp({ config: service.config, db: service.db, temporal: service.env.client, log }));
+  const teacher = teachers.nurseryA;
+  const occupation = teacher.occupations[0];
+  const reason = 'Motif tapé par Marc Peeters';
+  const email = 'note-secrete@example.org';
+  const po = await signIn(http, people.poEducationOnly.niss, Y);
+  let journey = ok(await start(http, po.token, 'request'));
+  const events: JourneyEvent[] = [
+    { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: teacher.niss, status: occupation.status, email },
+    { type: 'START_REQUEST' },
+    { type: 'CHOOSE_LEAVE', leave: 'ORDINARY_INTERRUPTION', form: 'FULL' },
+    { type: 'ANSWER_QUESTIONS', level: occupation.level, before: occupation.periodsPerWeek, during: 0, start: '2034-01-01', end: '2034-03-31', multipleEmployers: false },
+    { type: 'CONFIRM', allCorrect: true },
+  ];
+  for (const event of events) journey = ok(await send(http, po.token, journey.id, event));
+  // Refusals that echo nothing typed: a reason too long, a search with free text, a NISS in a path.
+  expect((await send(http, po.token, journey.id, { type: 'WITHDRAW', reason: `${reason} `.repeat(200) })).status).toBe(422);
+  journey = ok(await send(http, po.token, journey.id, { type: 'WITHDRAW', reason }));
+  expect((await http.get(`/api/requests?worker=${teacher.niss}&search=${encodeURIComponent(reason)}`).set(bearer(po.token))).status).toBeLessThan(500);
+  expect((await http.get(`/api/journeys/request-${teacher.niss}`).set(bearer(po.token))).status).toBe(404);
+  // A fault: an API whose Temporal client lacks the payload key cannot read a journey (500, logged with its stack).
+  const wrongKey = new Client({
+    connection: service.env.client.connection,
+    namespace: service.config.temporal.namespace,
+    dataConverter: journeyDataConverter({ keys: new Map([['other', randomBytes(32)]]), encodeKeyId: 'other' }),
+  });
+  const faulty = request(createApp({ config: service.config, db: service.db, temporal: wrongKey, log }));
+  const fault = await faulty.get(`/api/journeys/${journey.id}`).set(bearer(po.token));
+  expect(fault.status).toBe(500);
+  expect(plaintextFound(fault.body)).toEqual([]);
+
+  // The fault's line is there, naming its cause (a key id), not the payload.
+  expect(text).toContain('request failed');
+  expect(text).toContain('No payload key with the id');
+  expect(text.split('\n').filter(Boolean).length).toBeGreaterThan(events.length);
+  expect(plaintextFound(text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown))).toEqual([]);
+  for (const word of [reason, email, 'Marc', po.token, 'eyJ']) expect(text).not.toContain(word);
+  expect(text).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b/);
 });
