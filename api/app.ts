@@ -80,7 +80,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLog(deps.log));
   app.use(metrics.middleware());
   app.use(securityHeaders({ connectOrigins: originOf(deps.config.oidc?.issuer), hstsMaxAgeSeconds: deps.config.hstsMaxAgeSeconds }));
-  app.use('/api', noStore);
+  // Personal data (API answers, decoded payloads): no-store on every answer there, refusals included.
+  app.use(['/api', '/codec'], noStore);
   // The Temporal web UI decodes through /codec: its CORS, and bodies up to 1 MB (many payloads at once).
   app.use(codecCors(deps.config.codecCorsOrigins));
   app.use('/codec', express.json({ limit: '1mb' }));

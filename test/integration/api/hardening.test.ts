@@ -60,6 +60,11 @@ test('the API answers with the security headers, no-store, the RateLimit fields 
   expect(res.headers['ratelimit-policy']).toBe('"reads";q=8;w=60');
   expect(res.headers.ratelimit).toMatch(/^"reads";r=7;t=\d+$/);
   expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  // The codec endpoint (decoded payloads) too, even when it refuses; and its refusal is counted.
+  const codec = await service.http.post('/codec/decode').set(from('198.51.100.2')).send({ payloads: [] });
+  expect(codec.status).toBe(401);
+  expect(codec.headers['cache-control']).toBe('no-store');
+  expect(codec.headers['ratelimit-policy']).toBe('"auth-failures";q=4;w=60');
   const traced = await service.http.get('/api/machines').set('X-Request-Id', 'trace-7.a:b');
   expect(traced.headers['x-request-id']).toBe('trace-7.a:b');
   expect((await service.http.get('/api/machines').set('X-Request-Id', '<script>')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
