@@ -8,6 +8,7 @@ import { demoCast } from '../../store/demo-data';
 import { listMembers } from '../../store/access';
 import type { BrowserService } from '../support/browser';
 import { checkScreen, withBrowserService } from '../support/browser';
+import { identityToken } from '../support/http-journeys';
 import { h1, signInToBreakAtWork } from './breakatwork-support';
 import { checkOnce, openGroup, PO_EDUCATION, rowOf, screen, signInToAxess } from './axess-walk';
 
@@ -113,12 +114,17 @@ describe('Axess, access management', () => {
     await expect(page.getByLabel('Nom de famille').inputValue()).resolves.toBe('Verhoeven');
   });
 
-  it('lets a plain user only read the list, and tells a person in no group so; help and sign-out', async () => {
+  it('shows a plain user no member list (need to know), and tells a person in no group so; help and sign-out', async () => {
     const marc = await run.newPage();
     await signInToAxess(marc, 'Marc Peeters');
     await openGroup(marc, undefined, false);
-    await marc.getByText('seul un gestionnaire d’accès de l’organisation peut modifier ses membres').waitFor();
-    await rowOf(marc, 'Lejeune').waitFor();
+    await marc.getByText('seul un gestionnaire d’accès de l’organisation peut consulter la liste de ses membres').waitFor();
+    // The list holds every member's NISS: the service refuses it to a plain member, and the page shows none.
+    const marcsToken = await identityToken(run.service.http, people.poEducationOnly.niss);
+    const refused = await run.service.http.get(`/api/organisations/${Y}/members`).set('Authorization', `Bearer ${marcsToken}`);
+    expect({ status: refused.status, body: refused.body as unknown }).toEqual({ status: 403, body: { error: { code: 'NOT_ACCESS_MANAGER', message: expect.any(String) } } });
+    expect(await marc.locator('table.axess-members').count()).toBe(0);
+    expect(await marc.getByRole('search').count()).toBe(0);
     expect(await marc.getByRole('button', { name: /^Modifier / }).count()).toBe(0);
     expect(await marc.getByRole('button', { name: 'Ajouter un utilisateur' }).count()).toBe(0);
     await checkScreen(marc, 'axess-memberList-readOnly');

@@ -4,6 +4,7 @@
  * never sees PO Y's requests — not in her overview, not by a request's address — while PO Y's user
  * sees all of his, page by page, and resumes a draft.
  */
+import { setMemberPermissions } from '../../store/access';
 import { demoCast } from '../../store/demo-data';
 import type { BrowserService } from '../support/browser';
 import { checkScreen, withBrowserService } from '../support/browser';
@@ -56,6 +57,26 @@ describe('Break@Work sign-in and the overview’s boundaries', () => {
     await page.waitForURL((url) => url.pathname === '/breakatwork');
     await page.getByText('Connecté : Marc Peeters').waitFor();
     expect(await page.getByTestId('acting').count()).toBe(0);
+  }, 30_000);
+
+  it('a permission withdrawn since the sign-in: the overview says so and offers to sign in again, the acting token dropped', async () => {
+    const { http, db } = run.service;
+    const nadia = await signedInThroughApi(http, people.employerOnly.niss, organisations.poY.enterpriseNumber, 'OWN_COMPANY');
+    const change = { enterpriseNumber: organisations.poY.enterpriseNumber, niss: people.employerOnly.niss, actor: people.accessManagerY.niss };
+    await setMemberPermissions(db, { ...change, permissions: [] });
+    try {
+      const page = await run.newPage();
+      await openSignedIn(page, nadia, '/breakatwork/overview');
+      await page.getByRole('alert').getByText('demandez la permission au gestionnaire d’accès de l’organisation').waitFor();
+      expect(await page.getByTestId('requests').count()).toBe(0);
+      await checkScreen(page, 'breakatwork-permissionRevoked');
+      await page.getByRole('button', { name: 'Se reconnecter à Break@Work' }).click();
+      await page.waitForURL((url) => url.pathname === '/breakatwork');
+      await page.getByText('Connecté : Nadia Benali').waitFor();
+      expect(await page.getByTestId('acting').count()).toBe(0);
+    } finally {
+      await setMemberPermissions(db, { ...change, permissions: ['EMPLOYER'] });
+    }
   }, 30_000);
 
   it('PO Z never sees PO Y’s requests, while PO Y sees all of its own, page by page, and resumes a draft', async () => {

@@ -1,11 +1,14 @@
 /**
  * Errors where the user looks: a summary at the top (focused, so a screen reader reads it and the
  * keyboard is there) linking to each refused field, and each field's own message beside it.
- * A 503 says "try again" and offers it; nothing typed is lost.
+ * A 503 says "try again" and offers it; nothing typed is lost. A permission withdrawn since the
+ * Break@Work sign-in (403 PERMISSION_REVOKED) says so and offers to sign in again.
  */
 import { useEffect, useRef } from 'react';
 import type { ApiError } from '../api';
 import { useStrings } from '../i18n';
+import { navigate } from '../router';
+import { useSession } from '../session';
 import { common } from '../strings';
 
 export interface ShownError {
@@ -14,7 +17,7 @@ export interface ShownError {
   field?: string;
 }
 
-export function ErrorSummary({ errors, onRetry }: { errors: readonly ShownError[]; onRetry?: () => void }) {
+export function ErrorSummary({ errors, onRetry, onSignInAgain }: { errors: readonly ShownError[]; onRetry?: () => void; onSignInAgain?: () => void }) {
   const t = useStrings(common);
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
@@ -35,8 +38,28 @@ export function ErrorSummary({ errors, onRetry }: { errors: readonly ShownError[
           {t('tryAgain')}
         </button>
       )}
+      {onSignInAgain && (
+        <button type="button" className="button" onClick={onSignInAgain}>
+          {t('signInAgain')}
+        </button>
+      )}
     </div>
   );
+}
+
+/**
+ * After 403 PERMISSION_REVOKED (the access manager withdrew the permission the acting token acts with,
+ * or set the member inactive): the way on, which drops that acting token and opens the sign-in again
+ * (`restart`: a new sign-in journey when the refusal came at the sign-in's own end).
+ */
+export function useSignInAgain(failure: ApiError | undefined, restart?: () => void): (() => void) | undefined {
+  const { signOut } = useSession();
+  if (failure?.code !== 'PERMISSION_REVOKED') return undefined;
+  return () => {
+    signOut('acting');
+    if (restart) restart();
+    else navigate('/breakatwork');
+  };
 }
 
 /**

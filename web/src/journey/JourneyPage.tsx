@@ -3,7 +3,7 @@
  * one), and — once the journey has ended — a notice that says so with a way to start again.
  */
 import { useEffect, useRef } from 'react';
-import { ErrorSummary, errorsOf, fieldErrors } from '../components/Errors';
+import { ErrorSummary, errorsOf, fieldErrors, useSignInAgain } from '../components/Errors';
 import { useStrings } from '../i18n';
 import { common } from '../strings';
 import { GenericScreen } from './GenericScreen';
@@ -15,6 +15,7 @@ export function JourneyPage({ journey, screens, fieldOf, onEnded }: { journey: J
   const { view, error } = journey;
   const journeyError = view?.context.error as { code?: string; message?: string; details?: unknown } | undefined;
   const errors = errorsOf(error, journeyError, t('unavailable'), fieldOf);
+  const signInAgain = useSignInAgain(error, view?.machine === 'signIn' ? journey.restart : undefined);
   const heading = useRef<HTMLDivElement>(null);
   const screenKey = view ? `${view.id}.${view.state}` : '';
   // A new screen: focus goes to its top, as after a page load (unless an error summary takes it).
@@ -26,7 +27,7 @@ export function JourneyPage({ journey, screens, fieldOf, onEnded }: { journey: J
   if (!view) {
     return (
       <>
-        <ErrorSummary errors={errors} onRetry={error?.retryable ? journey.restart : undefined} />
+        <ErrorSummary errors={errors} onRetry={error?.retryable ? journey.restart : undefined} onSignInAgain={signInAgain} />
         {!error && <p aria-live="polite">{t('loading')}</p>}
       </>
     );
@@ -35,7 +36,7 @@ export function JourneyPage({ journey, screens, fieldOf, onEnded }: { journey: J
   const ended = view.status !== 'active';
   return (
     <div ref={heading} className="journey" data-machine={view.machine} data-screen={view.screen} aria-busy={journey.busy}>
-      <ErrorSummary errors={errors} onRetry={error?.retryable ? () => void journey.retry() : undefined} />
+      <ErrorSummary errors={errors} onRetry={error?.retryable ? () => void journey.retry() : undefined} onSignInAgain={signInAgain} />
       <Screen view={view} journey={journey} errors={errors} fieldErrors={fieldErrors(errors)} draftScope={`${view.id}.${view.state}`} failure={error} />
       {ended && (
         <div className="notice" role="status">

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, as, call, type Schemas } from '../../api';
-import { ErrorSummary, errorsOf, fieldErrors } from '../../components/Errors';
+import { ErrorSummary, errorsOf, fieldErrors, useSignInAgain } from '../../components/Errors';
 import { SelectField, TextField } from '../../components/Fields';
 import { formatEnterprise, formatNiss } from '../../components/Layout';
 import { useFormat, useLanguage, useStrings } from '../../i18n';
@@ -71,6 +71,7 @@ function Overview({ acting }: { acting: Acting }) {
   const [failure, setFailure] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
   useDropRefusedToken(failure);
+  const signInAgain = useSignInAgain(failure);
 
   useEffect(() => {
     setTyped(Object.fromEntries(FILTERS.map((f) => [f, new URLSearchParams(search).get(f) ?? ''])) as Record<Filter, string>);
@@ -118,7 +119,7 @@ function Overview({ acting }: { acting: Acting }) {
     <BawLayout current="overview">
       <h1>{t('overview')}</h1>
       <p>{t('overviewIntro')}</p>
-      <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} />
+      <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} onSignInAgain={signInAgain} />
       <form className="panel" onSubmit={apply} aria-label={t('filters')} noValidate>
         <h2>{t('filters')}</h2>
         <div className="filters">
@@ -259,6 +260,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
   const [failure, setFailure] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
   useDropRefusedToken(failure);
+  const signInAgain = useSignInAgain(failure);
   useEffect(() => {
     let live = true;
     setFailure(undefined);
@@ -283,7 +285,7 @@ function RequestDetails({ acting, id }: { acting: Acting; id: string }) {
       <p>
         <Link to="/breakatwork/overview">{t('backToOverview')}</Link>
       </p>
-      <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} />
+      <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} onSignInAgain={signInAgain} />
       {!request && !failure && <p aria-live="polite">{c('loading')}</p>}
       {request && (
         <>

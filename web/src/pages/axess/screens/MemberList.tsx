@@ -2,7 +2,8 @@
  * The group's member list (guide, step 1): search a member, filter by role, status and permission,
  * one page at a time; the pencil on a member opens their permissions, "Ajouter un utilisateur" the
  * form. The list is a plain read (GET /api/organisations/{enterprise}/members); the machine knows the
- * open group and says which of these events the person may send (a plain user only reads).
+ * open group and says which of these events the person may send. The list holds every member's NISS:
+ * the service gives it to access managers only, so a plain user is told so and nothing is loaded.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, as, call, type ApiError, type Schemas } from '../../../api';
@@ -52,8 +53,9 @@ export function MemberListScreen({ view, journey }: ScreenProps) {
     return () => clearTimeout(timer);
   }, [search, filters.search, setFilter]);
 
+  const manages = group?.canManageMembers === true;
   useEffect(() => {
-    if (!enterprise || !token) return;
+    if (!enterprise || !token || !manages) return;
     let live = true;
     const query = {
       ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
@@ -75,7 +77,7 @@ export function MemberListScreen({ view, journey }: ScreenProps) {
       live = false;
     };
     // `view.state` and `notice`: a member saved or added shows at once; `language`: messages in it.
-  }, [enterprise, token, filters.search, filters.role, filters.status, filters.permission, filters.page, notice?.niss, notice?.code, language]);
+  }, [enterprise, token, manages, filters.search, filters.role, filters.status, filters.permission, filters.page, notice?.niss, notice?.code, language]);
 
   const choose = (name: 'role' | 'status' | 'permission', value: string) => {
     setFilter(name, value);
@@ -87,9 +89,8 @@ export function MemberListScreen({ view, journey }: ScreenProps) {
     setFilter('page', 1);
   };
   const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
-  // The machine says whether this person may change the group (a plain user only reads it): its
-  // guard refuses EDIT_MEMBER and ADD_USER otherwise, so neither is offered.
-  const manages = group?.canManageMembers === true;
+  // The machine says whether this person manages the group: its guard refuses EDIT_MEMBER and
+  // ADD_USER otherwise, so neither is offered.
   const canEdit = manages && allows(view, 'EDIT_MEMBER');
   const tableTop = useRef<HTMLTableElement>(null);
   const goTo = (page: number) => {
@@ -124,40 +125,42 @@ export function MemberListScreen({ view, journey }: ScreenProps) {
         )}
       </div>
 
-      <form className="panel" role="search" onSubmit={submitSearch}>
-        <div className="axess-search">
-          <TextField name="search" type="search" label={label('accessManagement.memberList.search')} hint={t('searchHint')} value={search} onChange={setSearch} />
-          <button type="submit" className="button secondary">
-            {t('searchButton')}
-          </button>
-        </div>
-        <div className="filters">
-          <SelectField
-            name="role"
-            label={label('accessManagement.memberList.filterRole')}
-            value={filters.role}
-            empty={t('all')}
-            options={ROLES.map((r) => ({ value: r, label: names.role(r) }))}
-            onChange={(v) => choose('role', v)}
-          />
-          <SelectField
-            name="status"
-            label={label('accessManagement.memberList.filterStatus')}
-            value={filters.status}
-            empty={t('all')}
-            options={STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
-            onChange={(v) => choose('status', v)}
-          />
-          <SelectField
-            name="permission"
-            label={label('accessManagement.memberList.filterPermission')}
-            value={filters.permission}
-            empty={t('all')}
-            options={PERMISSIONS.map((p) => ({ value: p, label: names.permission(p) }))}
-            onChange={(v) => choose('permission', v)}
-          />
-        </div>
-      </form>
+      {manages && (
+        <form className="panel" role="search" onSubmit={submitSearch}>
+          <div className="axess-search">
+            <TextField name="search" type="search" label={label('accessManagement.memberList.search')} hint={t('searchHint')} value={search} onChange={setSearch} />
+            <button type="submit" className="button secondary">
+              {t('searchButton')}
+            </button>
+          </div>
+          <div className="filters">
+            <SelectField
+              name="role"
+              label={label('accessManagement.memberList.filterRole')}
+              value={filters.role}
+              empty={t('all')}
+              options={ROLES.map((r) => ({ value: r, label: names.role(r) }))}
+              onChange={(v) => choose('role', v)}
+            />
+            <SelectField
+              name="status"
+              label={label('accessManagement.memberList.filterStatus')}
+              value={filters.status}
+              empty={t('all')}
+              options={STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
+              onChange={(v) => choose('status', v)}
+            />
+            <SelectField
+              name="permission"
+              label={label('accessManagement.memberList.filterPermission')}
+              value={filters.permission}
+              empty={t('all')}
+              options={PERMISSIONS.map((p) => ({ value: p, label: names.permission(p) }))}
+              onChange={(v) => choose('permission', v)}
+            />
+          </div>
+        </form>
+      )}
 
       {failure && (
         <p className="field-error" role="alert">
