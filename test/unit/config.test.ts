@@ -36,6 +36,11 @@ test.each([
   [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: ' , ' }, 'OIDC_ALGORITHMS'],
   [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_CLOCK_TOLERANCE_SECONDS: '-1' }, 'OIDC_CLOCK_TOLERANCE_SECONDS'],
   [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_AUDIENCE: 'a', OIDC_SCOPES: 'openid  profile' }, 'OIDC_SCOPES'],
+  [{ RATE_LIMIT_READS_PER_MINUTE: '0' }, 'RATE_LIMIT_READS_PER_MINUTE'],
+  [{ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: 'many' }, 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE'],
+  [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+  [{ TRUST_PROXY: '10.0.0.0/8, proxy.example.org' }, 'TRUST_PROXY'],
+  [{ HSTS_MAX_AGE_SECONDS: '-1' }, 'HSTS_MAX_AGE_SECONDS'],
 ])('a bad setting stops start-up naming it: %o', (env, name) => {
   expect(() => parseConfig(env)).toThrow(ConfigError);
   expect(() => parseConfig(env)).toThrow(name);
@@ -145,4 +150,15 @@ test('the codec endpoint answers the embedded dev server\'s web UI unless CODEC_
   expect(parseConfig({}).codecCorsOrigins).toEqual(['http://localhost:8233', 'http://127.0.0.1:8233']);
   expect(parseConfig({ TEMPORAL_WEB_URL: 'https://temporal.example.org/ui' }).codecCorsOrigins).toContain('https://temporal.example.org');
   expect(parseConfig({ CODEC_CORS_ORIGINS: 'https://a.example.org/, https://b.example.org' }).codecCorsOrigins).toEqual(['https://a.example.org', 'https://b.example.org']);
+});
+
+test('rate limits, trusted proxies and HSTS: defaults a busy UI never hits, none trusted, HSTS only in production', () => {
+  const config = parseConfig({});
+  expect(config.rateLimits).toEqual({ changesPerMinute: 600, readsPerMinute: 1200, authFailuresPerMinute: 60 });
+  expect(config.trustProxy).toBe(false);
+  expect(config.hstsMaxAgeSeconds).toBe(0);
+  expect(parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32), PAYLOAD_KEYS: `k1:${key(1)}` }).hstsMaxAgeSeconds).toBe(31_536_000);
+  expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+  expect(parseConfig({ RATE_LIMIT_READS_PER_MINUTE: '50', HSTS_MAX_AGE_SECONDS: '0' })).toMatchObject({ rateLimits: { readsPerMinute: 50 }, hstsMaxAgeSeconds: 0 });
 });
