@@ -570,7 +570,10 @@ export interface components {
         };
         /** @description Payloads sent to the remote codec */
         CodecRequest: {
-            /** @description Payloads to decode or encode, in order */
+            /**
+             * @description Payloads to decode or encode, in order
+             * @default []
+             */
             payloads: components["schemas"]["CodecPayload"][];
         };
         ConfirmActingModeEvent: {

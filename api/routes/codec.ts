@@ -25,7 +25,8 @@ const jsonPayload = z
   .meta({ id: 'CodecPayload', description: 'A Temporal payload in the JSON of the remote codec protocol' });
 
 const codecBody = z
-  .object({ payloads: z.array(jsonPayload).max(1000).describe('Payloads to decode or encode, in order') })
+  // The CLI sends `{}` for none (protobuf JSON leaves an empty list out).
+  .object({ payloads: z.array(jsonPayload).max(1000).default([]).describe('Payloads to decode or encode, in order') })
   .meta({ id: 'CodecRequest', description: 'Payloads sent to the remote codec' });
 
 const codecAnswer = z
@@ -80,8 +81,9 @@ export function codecRoutes(config: Config, temporal: Client): Route[] {
       },
       handler: async ({ body, req }) => {
         backoffice(req);
+        // The CLI sends an empty X-Namespace when it names none: that is no other namespace.
         const namespace = req.header('x-namespace');
-        if (namespace !== undefined && namespace !== config.temporal.namespace) throw new HttpError('CODEC_NAMESPACE_UNKNOWN');
+        if (namespace && namespace !== config.temporal.namespace) throw new HttpError('CODEC_NAMESPACE_UNKNOWN');
         const payloads = await run(direction, body.payloads.map(fromJson));
         // Decrypted payloads are personal data: never kept by a cache on the way.
         return { body: { payloads: payloads.map(toJson) }, headers: { 'Cache-Control': 'no-store' } };

@@ -199,11 +199,13 @@ describe('the codec endpoint (Temporal web UI)', () => {
     const start = JSON.parse(Buffer.from(decoded!.data, 'base64').toString('utf8')) as { machine: string; input: { introducedBy: string } };
     expect(start).toMatchObject({ machine: 'request', input: { introducedBy: people.poEducationOnly.niss } });
 
-    // Encode then decode: the round trip the UI's codec settings check.
-    const encoded = await service.http.post('/codec/encode').set(bearer(agent)).send({ payloads: [decoded] });
+    // Encode then decode: the round trip the UI's codec settings check; `temporal workflow show` sends an empty X-Namespace.
+    const encoded = await service.http.post('/codec/encode').set(bearer(agent)).set('X-Namespace', '').send({ payloads: [decoded] });
     expect(encoded.status).toBe(200);
     const again = await service.http.post('/codec/decode').set(bearer(agent)).send(encoded.body as object);
     expect((again.body as { payloads: unknown[] }).payloads).toEqual([decoded]);
+    // No payloads at all, as the CLI sends them (an empty list left out).
+    expect((await service.http.post('/codec/decode').set(bearer(agent)).send({})).body).toEqual({ payloads: [] });
   });
 
   test('a preflight from the UI’s origin is answered; another origin gets no CORS header', async () => {
