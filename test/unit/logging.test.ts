@@ -4,36 +4,19 @@
  * Temporal SDK's messages as lines of the same stream.
  */
 import express from 'express';
-import { Writable } from 'node:stream';
 import request from 'supertest';
+import { Writable } from 'node:stream';
 import { createLogger, loggableUrl, maskLine, maskNiss, type Logger } from '../../config/logger';
 import { errorHandler } from '../../api/errors';
 import { requestIdOf, requestLog } from '../../api/request-log';
 import { temporalLogger } from '../../worker/temporal-runtime';
+import { capturedLog, type CapturedLog } from '../support/captured-log';
 
 const niss = '82041207257';
 const formatted = '82.04.12-072.57';
 const ANY_NISS = /\d{2}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{3}[.\s-]?\d{2}/;
 
-function capture(): { log: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
-  let text = '';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  const log = createLogger('debug', { destination });
-  return {
-    log,
-    text: () => text,
-    lines: () =>
-      text
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
+const capture = (): CapturedLog => capturedLog();
 
 describe('masking', () => {
   test.each([niss, formatted, '82 04 12 072 57', '820412-07257'])('a NISS written as %s is masked', (written) => {

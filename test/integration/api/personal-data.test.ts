@@ -14,10 +14,8 @@ import { Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
-import { createLogger } from '../../../config/logger';
 import { demoCast } from '../../../store/demo-data';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA, STORE_KEY_ID, journeyDataConverter } from '../../../worker/payload-codec';
 import { searchAttributes } from '../../../workflows/messages';
@@ -26,6 +24,7 @@ import { backofficeToken, bearer, identityToken, ok, send, sendBackoffice, signI
 import { drive, mixedLifecycle, newRun } from '../../support/lifecycles';
 import { startTestService, type TestService } from '../../support/service-harness';
 import { bundle } from '../../support/temporal';
+import { capturedLog } from '../../support/captured-log';
 
 jest.setTimeout(5 * 60_000);
 
@@ -273,14 +272,8 @@ test('a sign-in ended with an Idempotency-Key keeps no token in the store; its r
 });
 
 test('the log of a whole request, refusals and a fault included, carries no NISS, name, typed text, token or SQL', async () => {
-  let text = '';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  const log = createLogger('debug', { destination });
+  const captured = capturedLog();
+  const log = captured.log;
   const http = request(createApp({ config: service.config, db: service.db, temporal: service.env.client, log }));
   const teacher = teachers.nurseryA;
   const occupation = teacher.occupations[0];
@@ -313,10 +306,10 @@ test('the log of a whole request, refusals and a fault included, carries no NISS
   expect(plaintextFound(fault.body)).toEqual([]);
 
   // The fault's line is there, naming its cause (a key id), not the payload.
-  expect(text).toContain('request failed');
-  expect(text).toContain('No payload key with the id');
-  expect(text.split('\n').filter(Boolean).length).toBeGreaterThan(events.length);
-  expect(plaintextFound(text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown))).toEqual([]);
-  for (const word of [reason, email, 'Marc', po.token, 'eyJ']) expect(text).not.toContain(word);
-  expect(text).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b/);
+  expect(captured.text()).toContain('request failed');
+  expect(captured.text()).toContain('No payload key with the id');
+  expect(captured.lines().length).toBeGreaterThan(events.length);
+  expect(plaintextFound(captured.lines())).toEqual([]);
+  for (const word of [reason, email, 'Marc', po.token, 'eyJ']) expect(captured.text()).not.toContain(word);
+  expect(captured.text()).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b/);
 });
