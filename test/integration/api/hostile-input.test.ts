@@ -4,6 +4,7 @@
  * Unicode in free text, unknown and deeply nested fields, bodies that cannot be read. Each refusal is a
  * 4xx with a stable code naming the rule, the journey is left as it was, and it can go on afterwards.
  */
+import { defaultPayloadConverter } from '@temporalio/common';
 import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { nissCheckDigits } from '../../../domain';
@@ -11,6 +12,7 @@ import { demoCast } from '../../../store/demo-data';
 import { backofficeToken, bearer, identityToken, ok, read, send, sendBackoffice, sendRaw, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { requestSeries } from '../../support/request-sample-events';
 import { withServiceAndPoUser, type TestService } from '../../support/service-harness';
+import { testDataConverter } from '../../support/temporal';
 
 const { people, organisations, teachers } = demoCast;
 const Y = organisations.poY.enterpriseNumber;
@@ -75,14 +77,17 @@ async function requestAt(screen: 'awaitingWorker' | 'inProcessing'): Promise<{ j
   return { journey, ticket, agent };
 }
 
-/** The events the workflow was given (the Update `send` inputs in its history). */
+/** The events the workflow was given (the Update `send` inputs in its history, decrypted as the worker reads them). */
 async function eventsGivenToWorkflow(id: string): Promise<Array<Record<string, unknown>>> {
   const history = await service.env.client.workflow.getHandle(id).fetchHistory();
-  const decoder = new TextDecoder();
-  return (history.events ?? [])
+  const sent = (history.events ?? [])
     .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest)
     .filter((r) => r?.input?.name === 'send')
-    .map((r) => JSON.parse(decoder.decode(r?.input?.args?.payloads?.[0]?.data ?? new Uint8Array())) as Record<string, unknown>);
+    .map((r) => r?.input?.args?.payloads?.[0] ?? {});
+  const { payloadCodecs = [] } = testDataConverter;
+  let payloads = sent;
+  for (const codec of [...payloadCodecs].reverse()) payloads = await codec.decode(payloads);
+  return payloads.map((payload) => defaultPayloadConverter.fromPayload<Record<string, unknown>>(payload));
 }
 
 const nested = (levels: number): unknown => {
