@@ -20,6 +20,8 @@ const ISSUER = 'breakatwork-po-journeys';
 const AUDIENCE = 'breakatwork-api';
 /** The name of the generated secret in the store when TOKEN_SECRET is unset. */
 const TOKEN_SECRET_NAME = 'token-secret';
+/** How long a failed discovery of the provider's keys is answered from memory before it is tried again. */
+const DISCOVERY_RETRY_MS = 10_000;
 
 const actingClaim = z.object({
   enterprise: z.string().regex(/^\d{10}$/),
@@ -115,16 +117,25 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
  * OIDC_JWKS_URL), fetched when first needed and again when a token names a key not seen yet (jose's
  * remote key set, with its cool-down), pinned asymmetric algorithms, issuer, audience, `exp` required.
  */
-export function createOidcVerifier(settings: OidcSettings): (token: string) => Promise<Caller> {
+export function createOidcVerifier(settings: OidcSettings, now: () => number = Date.now): (token: string) => Promise<Caller> {
   let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
-  const keySet = () =>
-    (keys ??= (settings.jwksUrl ? Promise.resolve(settings.jwksUrl) : discoverJwksUri(settings.issuer)).then(
-      (uri) => createRemoteJWKSet(new URL(uri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }),
+  // A discovery that failed is not tried again for a while: every call meanwhile gets the same 503 at
+  // once, instead of each one waiting on an unreachable provider (and piling requests onto it).
+  let failed: { at: number; error: Error } | undefined;
+  const keySet = () => {
+    if (failed && now() - failed.at < DISCOVERY_RETRY_MS) return Promise.reject(failed.error);
+    return (keys ??= (settings.jwksUrl ? Promise.resolve(settings.jwksUrl) : discoverJwksUri(settings.issuer)).then(
+      (uri) => {
+        failed = undefined;
+        return createRemoteJWKSet(new URL(uri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+      },
       (err: unknown) => {
         keys = undefined;
+        failed = { at: now(), error: err instanceof Error ? err : new ProviderUnreachable(String(err)) };
         throw err;
       },
     ));
+  };
   return async (token) => {
     const jwks = await keySet();
     let payload: JWTPayload;

@@ -7,6 +7,8 @@
  */
 import { SignJWT, UnsecuredJWT, generateKeyPair, exportJWK, decodeJwt } from 'jose';
 import { createSecretKey } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { createLogger } from '../../../config/logger';
@@ -203,6 +205,28 @@ test('a provider that cannot be reached: 503 SERVICE_UNAVAILABLE, not 401, and n
   const res = await request(app).get('/api/identity').set(bearer(token));
   expect(res.status).toBe(503);
   expect((res.body as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+  // A provider that answers with an error: asked once, then the same 503 at once for a while.
+  let asked = 0;
+  const failing = createServer((_req, res) => {
+    asked += 1;
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+  try {
+    const failingIssuer = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+    const app = createApp({
+      config: { ...service.config, oidc: { ...service.config.oidc!, issuer: failingIssuer } },
+      db: service.db,
+      temporal: service.env.client,
+      log: createLogger('silent'),
+    });
+    const crafted = await provider.craft({ iss: failingIssuer, egovNRN: marc.niss, name: 'Marc' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await request(app).get('/api/identity').set(bearer(crafted))).status);
+    expect({ statuses, asked }).toEqual({ statuses: [503, 503, 503], asked: 1 });
+  } finally {
+    await new Promise((resolve) => failing.close(resolve));
+  }
   // A key set that answers 404, or that is no key set: the provider's fault too.
   for (const jwksUrl of [`${provider.issuer}/no-such-key-set`, `${provider.issuer}/.well-known/openid-configuration`]) {
     const misconfigured = createApp({ config: { ...service.config, oidc: { ...service.config.oidc!, jwksUrl } }, db: service.db, temporal: service.env.client, log: createLogger('silent') });
