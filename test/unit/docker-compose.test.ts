@@ -137,6 +137,8 @@ test('the load balancer publishes the API and spreads it over the api service', 
   const conf = read('deploy/nginx.conf');
   expect(conf).toMatch(/server api:3000 resolve/);
   expect(conf).toMatch(/resolver 127\.0\.0\.11/);
+  // Probes and metrics are not public (README, Security): the health checks reach each replica directly.
+  for (const path of ['/healthz', '/readyz', '/metrics']) expect(conf).toContain(`location = ${path} { return 404; }`);
   expect(service('api').environment?.TRUST_PROXY).toBe('1');
 });
 
