@@ -5,6 +5,7 @@
  * balancer, required secrets, and database roles that are not superusers.
  * (No Docker engine here: the file is read as YAML and checked against those promises.)
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -165,6 +166,12 @@ test('the application connects with a role that is not a superuser and owns its 
   // No role is given SUPERUSER (only NOSUPERUSER appears).
   expect(sql.match(/\bSUPERUSER\b/g)?.length ?? 0).toBe(0);
   expect(postgresql.environment?.POSTGRES_USER).not.toBe('breakatwork');
+});
+
+test('the scripts the containers run are valid bash', () => {
+  for (const script of ['deploy/postgresql-init.sh', 'deploy/temporal-schema.sh', 'deploy/temporal-namespace.sh']) {
+    expect(() => execFileSync('bash', ['-n', join(root, script)], { stdio: 'pipe' })).not.toThrow();
+  }
 });
 
 test('the Temporal UI decodes payloads through the service', () => {
