@@ -21,9 +21,9 @@ export interface ResolvedCli {
   source: 'TEMPORAL_CLI_PATH' | 'PATH' | 'cache' | 'go install';
 }
 
-type Log = (message: string) => void;
+export type Log = (message: string) => void;
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -44,31 +44,44 @@ export function cacheDir(): string {
   return join(root, TEMPORAL_CLI_VERSION);
 }
 
-function findGo(): string | null {
+export function findGo(): string | null {
   return onPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
 }
 
-/** Builds into a temporary folder then renames, so a half-finished build is never taken for a cached one. */
-function goInstall(go: string, log: Log): string {
-  const target = cacheDir();
+export interface GoInstall {
+  /** The cache folder that holds the binaries once built (created by a rename: never half-filled). */
+  target: string;
+  /** Packages of one module at one version, e.g. `go.temporal.io/server/cmd/server`. */
+  packages: string[];
+  version: string;
+  /** Fills the staging folder further (files the binaries need beside them) before it is renamed. */
+  complete?: (staging: string) => void;
+}
+
+/**
+ * `go install` into a temporary folder, then renamed to the cache folder, so that a half-finished build
+ * is never taken for a cached one. Also used for the Temporal server (`scripts/cluster.ts`).
+ */
+export function goInstallCached(go: string, install: GoInstall, log: Log): void {
+  const { target, packages, version } = install;
   const staging = `${target}.partial-${process.pid}`;
   mkdirSync(staging, { recursive: true });
-  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} with ${go} (once per machine, a few minutes) into ${target}`);
-  const result = spawnSync(go, ['install', `${GO_PACKAGE}@${TEMPORAL_CLI_VERSION}`], {
+  log(`building ${packages.join(', ')} ${version} with ${go} (once per machine, a few minutes) into ${target}`);
+  const result = spawnSync(go, ['install', ...packages.map((p) => `${p}@${version}`)], {
     env: { ...process.env, GOBIN: staging, CGO_ENABLED: process.env.CGO_ENABLED ?? '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`go install ${GO_PACKAGE}@${TEMPORAL_CLI_VERSION} failed (exit ${String(result.status)})`);
+    throw new Error(`go install ${packages.join(' ')}@${version} failed (exit ${String(result.status)})`);
   }
+  install.complete?.(staging);
   try {
     renameSync(staging, target);
   } catch {
     // Another process finished the same build first: keep theirs.
     rmSync(staging, { recursive: true, force: true });
   }
-  return join(target, 'temporal');
 }
 
 export function resolveTemporalCli(log: Log = () => undefined): ResolvedCli | null {
@@ -82,7 +95,10 @@ export function resolveTemporalCli(log: Log = () => undefined): ResolvedCli | nu
   const cached = join(cacheDir(), 'temporal');
   if (isExecutable(cached)) return { path: cached, source: 'cache' };
   const go = findGo();
-  if (go) return { path: goInstall(go, log), source: 'go install' };
+  if (go) {
+    goInstallCached(go, { target: cacheDir(), packages: [GO_PACKAGE], version: TEMPORAL_CLI_VERSION }, log);
+    return { path: cached, source: 'go install' };
+  }
   log('no Temporal CLI found (TEMPORAL_CLI_PATH, PATH, cache) and no Go toolchain to build one');
   return null;
 }
