@@ -19,6 +19,7 @@
  * `--fresh` drops the three databases first.
  *
  *   npm run cluster -- --apis 2 --workers 2 [--base-port 7400] [--fresh]
+ *   npm run cluster -- --build-only     (builds or finds the server, starts nothing: CI does this first)
  *
  * Ports from the base port B: Temporal frontend gRPC B (its HTTP API B+20), history B+1, matching B+2,
  * worker B+3 (membership B+10…B+13), API replicas B+100+i, worker health B+200+j. Logs go to
@@ -532,6 +533,12 @@ function parseArgs(argv: string[]): ClusterOptions {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--build-only') {
+    // CI and images: the server and its SQL tool built (or found in the cache) now, nothing started.
+    const dist = resolveTemporalServer((line) => console.error(`[temporal-server] ${line}`));
+    console.log(dist.server);
+    return;
+  }
   let options: ClusterOptions;
   try {
     options = parseArgs(process.argv.slice(2));
