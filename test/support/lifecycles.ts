@@ -11,6 +11,7 @@ import type TestAgent from 'supertest/lib/agent';
 import type { Response } from 'supertest';
 import { demoCast } from '../../store/demo-data';
 import { backofficeToken, bearer, identityToken, type JourneyBody } from './http-journeys';
+import { requestPlan } from '../../scripts/scale/request-plan';
 
 const { organisations, people, teachers } = demoCast;
 const Y = organisations.poY.enterpriseNumber;
@@ -196,33 +197,12 @@ async function signInLifecycle(d: Driver, i: number, options: LifecycleOptions):
  * the previous one, full and partial by turns (25 lifecycles of a teacher use 39 of the 60 months of
  * each form, were they all accepted).
  */
-const requestTeachers = [teachers.primaryA, teachers.nurseryA, teachers.temporaryB, teachers.twoCommunities].map((teacher) => {
-  const [occupation] = teacher.occupations;
-  const several = teacher.occupations.length > 1;
-  return { teacher, occupation, several };
-});
+const requestTeachers = [teachers.primaryA, teachers.nurseryA, teachers.temporaryB, teachers.twoCommunities];
 
 function requestOf(i: number) {
-  const { teacher, occupation, several } = requestTeachers[i % requestTeachers.length]!;
+  const teacher = requestTeachers[i % requestTeachers.length]!;
   const turn = Math.floor(i / requestTeachers.length);
-  const form = turn % 2 === 0 ? 'FULL' : 'PARTIAL';
-  const start = new Date(Date.UTC(2027, 3 * turn, 1));
-  const end = new Date(Date.UTC(2027, 3 * turn + 3, 0));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    selectWorker: { type: 'SELECT_WORKER', community: 'FR', school: occupation.schoolNumber, niss: teacher.niss, status: occupation.status },
-    chooseLeave: { type: 'CHOOSE_LEAVE', leave: 'ORDINARY_INTERRUPTION', form },
-    answers: {
-      type: 'ANSWER_QUESTIONS',
-      level: occupation.level,
-      before: occupation.periodsPerWeek,
-      during: form === 'FULL' ? 0 : Math.floor(occupation.periodsPerWeek / 2),
-      start: day(start),
-      end: day(end),
-      multipleEmployers: several,
-      ...(several ? { interruptsAllEmployers: true } : {}),
-    },
-  };
+  return requestPlan(teacher, 'FR', turn % 2 === 0 ? 'FULL' : 'PARTIAL', 2027 * 12 + 3 * turn);
 }
 
 /**
