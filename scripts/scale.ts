@@ -5,6 +5,7 @@
  * again while the other lanes go on. Then the throughput with 1 worker and with 2 on the same cluster.
  *
  *   npm run scale -- --lifecycles 200 --concurrency 16 --apis 2 --workers 2 [--throughput 48] [--fresh]
+ *     [--base-port 7500] [--prefix breakatwork_scale] (its own ports, databases and data/ folder)
  *   npm run scale -- --urls http://127.0.0.1:3000 [--temporal-address 127.0.0.1:7233 --database-url …]
  *     (against a service already running: no cluster, no kill, no throughput comparison; the replay
  *     check runs when --temporal-address is given, with the store of --database-url for the payload key)
@@ -128,7 +129,8 @@ async function main(): Promise<void> {
       apis: { type: 'string', default: '2' },
       workers: { type: 'string', default: '2' },
       throughput: { type: 'string', default: '48' },
-      'base-port': { type: 'string' },
+      'base-port': { type: 'string', default: '7500' },
+      prefix: { type: 'string', default: 'breakatwork_scale' },
       fresh: { type: 'boolean', default: false },
       urls: { type: 'string' },
       'temporal-address': { type: 'string' },
@@ -168,7 +170,10 @@ async function main(): Promise<void> {
     const cluster = await startCluster({
       apis,
       workers,
-      ...(values['base-port'] ? { basePort: Number(values['base-port']) } : {}),
+      // Ports, databases and folder of its own: `npm run cluster` (7400, breakatwork_cluster) may be running.
+      basePort: Number(values['base-port']),
+      prefix: values.prefix,
+      dataDir: join(__dirname, '..', 'data', values.prefix.replace(/_/g, '-')),
       fresh: values.fresh,
       env: scaleEnv,
       log: (line) => console.log(`[cluster] ${line}`),
