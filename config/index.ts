@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FULL_LOADS, fullLoadOverridesSchema, type FullLoads } from '../domain';
 import { parsePayloadKeys, type PayloadKeys } from './payload-keys';
+import { loadTemporalConnection } from './temporal-connection';
 
 const port = z.coerce.number().int().min(1).max(65535);
 /** Asymmetric JWS algorithms only: `none` and HMAC (a shared secret the provider cannot have with us) never. */
@@ -26,9 +27,22 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /** PostgreSQL; when unset, an embedded PGlite database under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** An existing Temporal frontend (host:port); when unset, `npm start` runs an embedded dev server. */
-  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /**
+   * An existing Temporal frontend (host:port); when neither it nor a profile gives one, `npm start` runs an
+   * embedded dev server and `npm run api`/`worker` use localhost:7233. Read with the other TEMPORAL_*
+   * connection settings by @temporalio/envconfig (config/temporal-connection.ts).
+   */
+  TEMPORAL_ADDRESS: z.string().regex(/^(\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5}$/, 'must be host:port').optional(),
+  /** Overrides the profile's namespace; `default` when neither names one. */
+  TEMPORAL_NAMESPACE: z.string().min(1).optional(),
+  /** A profile of the Temporal config file (TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml). */
+  TEMPORAL_PROFILE: z.string().min(1).optional(),
+  TEMPORAL_CONFIG_FILE: z.string().min(1).optional(),
+  /** Temporal Cloud API key; turns TLS on unless TEMPORAL_TLS=false. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' }).optional(),
+  /** The worker process's health endpoints (/healthz, /readyz) on HOST, or `off`. */
+  WORKER_HEALTH_PORT: z.union([z.literal('off'), port]).default(3001),
   /** Retention of closed journeys' histories when the service has to register the namespace itself. */
   TEMPORAL_NAMESPACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('journeys'),
@@ -183,6 +197,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     warnings.push(`the development identity provider is off because the API listens on ${c.HOST} (HOST), not loopback: set DEV_IDENTITY=true to turn it on anyway`);
   }
   if (!devIdentity && !c.OIDC_ISSUER) warnings.push('no identity provider: set OIDC_ISSUER and OIDC_AUDIENCE, or no one can sign in');
+  const connection = loadTemporalConnection(env);
+  if ('problems' in connection) throw new ConfigError(connection.problems);
   const payloadKeys = payloadKeysOf(c.PAYLOAD_KEYS, c.PAYLOAD_KEY_ID, production);
   return {
     env: c.NODE_ENV,
@@ -192,8 +208,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     temporal: {
-      address: c.TEMPORAL_ADDRESS,
-      namespace: c.TEMPORAL_NAMESPACE,
+      /** From TEMPORAL_ADDRESS or the profile; undefined: the embedded dev server (`npm start`) or localhost:7233. */
+      address: connection.settings.address,
+      namespace: connection.settings.namespace,
+      /** Address, TLS, API key, headers as @temporalio/envconfig read them (config/temporal-connection.ts). */
+      connection: connection.settings,
       namespaceRetentionDays: c.TEMPORAL_NAMESPACE_RETENTION_DAYS,
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       devPort: c.TEMPORAL_DEV_PORT,
@@ -201,6 +220,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       webUrl: c.TEMPORAL_WEB_URL,
       metricsAddress: c.TEMPORAL_METRICS_ADDRESS === 'off' ? undefined : c.TEMPORAL_METRICS_ADDRESS,
     },
+    /** The worker process's health endpoints; undefined when WORKER_HEALTH_PORT=off. */
+    workerHealthPort: c.WORKER_HEALTH_PORT === 'off' ? undefined : c.WORKER_HEALTH_PORT,
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,
     devIdentity,

@@ -1,108 +1,112 @@
 /**
- * The whole service in one process: database (migrated, demo data once), Temporal (an existing one, or
- * the embedded dev server), the worker and the API. `stop()` closes the API, drains the worker and
- * stops the rest in reverse order.
+ * The pieces every entry point is made of, written once:
+ * - `startFoundation`: the store (opened, migrated, demo data once), the data converter, Temporal (the
+ *   connection by config/temporal-connection.ts, or the embedded dev server for `npm start`), the
+ *   namespace made ready. Safe when several replicas start at once on one database and one namespace.
+ * - `runWorker`: the Temporal worker, drained by `stop()`; `failed` settles when it stops on its own.
+ * - `listenApi`: the Express app on HOST:PORT, closed with a grace period.
+ * - `startHealthServer`: /healthz and /readyz of the worker process.
+ * `startService` (`npm start`) puts them all in one process; scripts/api.ts and scripts/worker.ts each
+ * take what they need. There is no supervisor: a worker that stops on its own ends its process with a
+ * non-zero code, and the process manager (systemd, Docker, Kubernetes) starts a new one.
  */
 import { Client, Connection } from '@temporalio/client';
-import type { Server } from 'node:http';
+import type { DataConverter } from '@temporalio/common';
+import type { Worker } from '@temporalio/worker';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../api/app';
 import type { Config } from '../config';
 import type { Logger } from '../config/logger';
-import { openDb } from '../store/db';
+import { describeTemporalConnection, temporalConnectOptions, type TemporalConnectOptions } from '../config/temporal-connection';
+import { openDb, type Db } from '../store/db';
 import { loadDemoData } from '../store/demo-data';
 import { migrate } from '../store/migrate';
-import { connectInspector } from '../worker/inspector';
-import { createWorker } from '../worker/worker';
+import { connectInspector, type InspectorLike } from '../worker/inspector';
 import { loadJourneyDataConverter } from '../worker/payload-codec';
+import { createWorker } from '../worker/worker';
 import { searchAttributes } from '../workflows/messages';
-import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from './dev-server';
 import { ensureTemporalNamespace, TemporalSetupError } from './temporal-namespace';
 
-export interface RunningService {
-  apiUrl: string;
-  temporalAddress: string;
-  temporalUiUrl?: string;
-  stop(): Promise<void>;
-}
+/** Something started, with the way to stop it; stopped in reverse order of starting. */
+type Cleanup = () => Promise<void>;
 
-/**
- * Runs the worker, and runs a new one if it stops on its own (the SDK shuts a worker down on some
- * failures): journeys are durable, so a new worker takes them up where they are.
- */
-export function superviseWorker(create: () => Promise<{ worker: Worker; connection: NativeConnection }>, log: Logger, backoffMs = 1_000) {
-  let stopping = false;
-  let current: Worker | undefined;
-  let markStarted!: () => void;
-  let failStart!: (err: unknown) => void;
-  const started = new Promise<void>((resolve, reject) => ((markStarted = resolve), (failStart = reject)));
-  let wakeUp: () => void = () => undefined;
-  const pause = (ms: number) => new Promise<void>((resolve) => ((wakeUp = resolve), setTimeout(resolve, ms)));
-  const loop = (async () => {
-    for (let attempt = 0; !stopping; attempt++) {
-      let created;
-      try {
-        created = await create();
-      } catch (err) {
-        if (attempt === 0) return failStart(err);
-        log.error('could not create the worker; retrying', { error: String(err) });
-        await pause(Math.min(30_000, backoffMs * 2 ** Math.min(attempt, 5)));
-        continue;
-      }
-      current = created.worker;
-      markStarted();
-      try {
-        // Stopped while it was being created: it never runs.
-        if (!stopping) await created.worker.run();
-        if (!stopping) log.error('the worker stopped by itself; starting a new one');
-      } catch (err) {
-        log.error('the worker failed; starting a new one', { error: String(err) });
-      } finally {
-        await created.connection.close();
-      }
-      if (!stopping) await pause(Math.min(30_000, backoffMs * 2 ** Math.min(attempt, 5)));
-    }
-  })();
-  return {
-    started,
-    async stop() {
-      stopping = true;
-      wakeUp();
-      if (current?.getState() === 'RUNNING') current.shutdown();
-      await loop;
-    },
-  };
-}
-
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  const cleanups: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const cleanup of cleanups.reverse()) {
+class Cleanups {
+  private readonly list: Cleanup[] = [];
+  constructor(private readonly log: Logger) {}
+  add(cleanup: Cleanup): void {
+    this.list.push(cleanup);
+  }
+  async run(): Promise<void> {
+    for (const cleanup of this.list.splice(0).reverse()) {
       try {
         await cleanup();
       } catch (err) {
-        log.error('error while stopping', { error: String(err) });
+        this.log.error('error while stopping', { error: String(err) });
       }
     }
-  };
+  }
+}
+
+/** The store, opened and migrated, with the demo data loaded once and the keys every process shares. */
+export interface Store {
+  db: Db;
+  dataConverter: DataConverter;
+}
+
+/**
+ * Opens the store for one process: migrations (each under a transaction advisory lock on PostgreSQL),
+ * the demo data (once, under its own lock), the payload keys (one row kept, whoever inserts first).
+ * Several processes may call it at the same moment on one database.
+ */
+export async function openStore(config: Config, log: Logger): Promise<Store> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   try {
-    for (const warning of config.warnings) log.warn(warning);
-    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
-    cleanups.push(() => db.close());
     const applied = await migrate(db);
     log.info('database ready', { backend: config.databaseUrl ? 'postgresql' : 'pglite', migrationsApplied: applied.length });
     if (config.demoData) {
       const loaded = await loadDemoData(db);
       log.info(loaded ? 'demo data loaded' : 'demo data already present');
     }
-
-    // Every client and worker of this process encrypts with the same keys (configured, or kept in the store).
+    // Every client and worker encrypts with the same keys (configured, or kept in the store).
     const dataConverter = await loadJourneyDataConverter(config, db);
+    return { db, dataConverter };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+export interface Foundation extends Store {
+  /** host:port of the Temporal frontend in use. */
+  address: string;
+  /** The options of every connection to it (client and worker alike). */
+  connectOptions: TemporalConnectOptions;
+  /** A client on the configured namespace, with the service's data converter. */
+  temporal: Client;
+  devServer?: DevServer;
+  /** Registers something to stop (before what the foundation itself started). */
+  onStop(cleanup: Cleanup): void;
+  /** Stops everything registered, in reverse order, then Temporal and the store. */
+  stop(): Promise<void>;
+}
+
+export interface FoundationOptions {
+  /** `npm start`: run the embedded dev server when no Temporal address is configured. */
+  embeddedDevServer: boolean;
+}
+
+export async function startFoundation(config: Config, log: Logger, options: FoundationOptions): Promise<Foundation> {
+  const cleanups = new Cleanups(log);
+  try {
+    for (const warning of config.warnings) log.warn(warning);
+    const store = await openStore(config, log);
+    cleanups.add(() => store.db.close());
 
     let devServer: DevServer | undefined;
     let address = config.temporal.address;
-    if (!address) {
+    if (!address && options.embeddedDevServer) {
       devServer = await startDevServer({
         dataDir: config.dataDir,
         port: config.temporal.devPort,
@@ -110,18 +114,19 @@ export async function startService(config: Config, log: Logger): Promise<Running
         namespace: config.temporal.namespace,
         log: (m, level = 'info') => log[level](m, { component: 'temporal-dev-server' }),
       });
-      cleanups.push(() => devServer!.stop());
+      cleanups.add(() => devServer!.stop());
       address = devServer.address;
       log.info('embedded Temporal dev server started', { address, ui: devServer.uiUrl });
     }
-
-    const connection = await Connection.connect({ address }).catch((err: unknown) => {
-      throw new TemporalSetupError(
-        [`could not reach Temporal at ${address}${devServer ? '' : ' (TEMPORAL_ADDRESS)'}: ${err instanceof Error ? err.message : String(err)}`],
-        [],
-      );
+    // The dev server is plain local gRPC: the configured TLS and API key are for an external Temporal.
+    const connectOptions = devServer ? { address: devServer.address } : temporalConnectOptions(config.temporal.connection);
+    address = connectOptions.address;
+    const connection = await Connection.connect(connectOptions).catch((err: unknown) => {
+      const where = devServer ? '' : config.temporal.address ? ' (TEMPORAL_ADDRESS)' : ' (the default: set TEMPORAL_ADDRESS, or TEMPORAL_PROFILE with a Temporal config file)';
+      throw new TemporalSetupError([`could not reach Temporal at ${address}${where}: ${err instanceof Error ? err.message : String(err)}`], []);
     });
-    cleanups.push(() => connection.close());
+    cleanups.add(() => connection.close());
+    if (!devServer) log.info('Temporal connection', { address, namespace: config.temporal.namespace, ...describeTemporalConnection(config.temporal.connection) });
     // The namespace and our search attributes, before the worker polls or a journey starts (one path
     // for an external Temporal and the embedded dev server; refuses to start when it cannot).
     await ensureTemporalNamespace(connection, {
@@ -131,46 +136,133 @@ export async function startService(config: Config, log: Logger): Promise<Running
       searchAttributes: Object.values(searchAttributes),
       log,
     });
-    const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+    const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter: store.dataConverter });
+    return { ...store, address, connectOptions, temporal, devServer, onStop: (c) => cleanups.add(c), stop: () => cleanups.run() };
+  } catch (err) {
+    await cleanups.run();
+    throw err;
+  }
+}
 
+export interface RunningWorker {
+  worker: Worker;
+  /** Settles (with the reason) only when the worker stops without being asked to: its process must end. */
+  failed: Promise<Error>;
+  /** Drains (in-flight activities and workflow tasks finish first), then closes its connection. */
+  stop(): Promise<void>;
+}
+
+export async function runWorker(foundation: Foundation, config: Config, log: Logger, inspector?: InspectorLike): Promise<RunningWorker> {
+  const { worker, connection } = await createWorker({
+    connection: foundation.connectOptions,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: { db: foundation.db },
+    inspector,
+    dataConverter: foundation.dataConverter,
+  });
+  let stopping = false;
+  const run = worker.run().finally(() => connection.close());
+  const failed = new Promise<Error>((resolve) => {
+    run.then(
+      () => (stopping ? undefined : resolve(new Error('the worker stopped by itself'))),
+      (err: unknown) => (stopping ? log.error('the worker failed while draining', { error: String(err) }) : resolve(err instanceof Error ? err : new Error(String(err)))),
+    );
+  });
+  log.info('worker started', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace, address: foundation.address });
+  return {
+    worker,
+    failed,
+    async stop() {
+      stopping = true;
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await run.catch(() => undefined);
+    },
+  };
+}
+
+/** Where a server listening on `host` is reached from this machine. */
+export function reachableUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => (server.off('error', reject), resolve()));
+  });
+}
+
+/** Stops accepting, lets requests in flight finish; those still running after `graceMs` are cut. */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
+}
+
+/** The API on HOST:PORT; `foundation.stop()` closes it first (grace period 5 s). */
+export async function listenApi(foundation: Foundation, config: Config, log: Logger): Promise<string> {
+  const app = createApp({ config, db: foundation.db, temporal: foundation.temporal, log, ...(foundation.devServer ? { temporalWebUrl: foundation.devServer.uiUrl } : {}) });
+  const server = createServer(app);
+  await listen(server, config.port, config.host);
+  foundation.onStop(() => closeServer(server, 5_000));
+  return reachableUrl(config.host, config.port);
+}
+
+/** GET /healthz (the process answers) and GET /readyz (200 only while `ready()`), for a worker process. */
+export async function startHealthServer(host: string, port: number, ready: () => { ready: boolean; state: string }): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { status: 'method not allowed' });
+    if (path === '/healthz') return send(200, { status: 'ok' });
+    if (path === '/readyz') {
+      const { ready: isReady, state } = ready();
+      return send(isReady ? 200 : 503, { status: isReady ? 'ready' : 'not ready', worker: state });
+    }
+    send(404, { status: 'not found' });
+  });
+  await listen(server, port, host);
+  return { url: reachableUrl(host, port), close: () => closeServer(server, 1_000) };
+}
+
+export interface RunningService {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  /** Settles only when the worker stops on its own: `npm start` then stops with a non-zero code. */
+  workerFailed: Promise<Error>;
+  stop(): Promise<void>;
+}
+
+/** `npm start`: database, Temporal (existing or embedded), worker and API in one process. */
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const foundation = await startFoundation(config, log, { embeddedDevServer: true });
+  try {
     const inspector = await connectInspector(config.inspectUrl);
     if (inspector) {
-      cleanups.push(() => Promise.resolve(inspector.stop()));
+      foundation.onStop(() => Promise.resolve(inspector.stop()));
       log.info('live journeys stream to the XState inspector', { url: config.inspectUrl });
     }
-    const supervisor = superviseWorker(
-      () => createWorker({ address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { db }, inspector, dataConverter }),
-      log,
-    );
-    await supervisor.started;
-    cleanups.push(() => supervisor.stop()); // drains: in-flight activities and workflow tasks finish first
-
-    const app = createApp({ config, db, temporal, log, ...(devServer ? { temporalWebUrl: devServer.uiUrl } : {}) });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Requests still waiting after a grace period are cut, so that stopping never hangs.
-          setTimeout(() => server.closeAllConnections(), 5_000).unref();
-        }),
-    );
-    // Listening on every interface: this machine reaches it on loopback.
-    const reachable = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-    const apiUrl = `http://${reachable}:${config.port}`;
+    const worker = await runWorker(foundation, config, log, inspector);
+    foundation.onStop(() => worker.stop()); // drains after the API has closed
+    const apiUrl = await listenApi(foundation, config, log);
     log.info('service started', {
       api: apiUrl,
       listening: `${config.host}:${config.port}`,
-      temporal: address,
+      temporal: foundation.address,
       taskQueue: config.temporal.taskQueue,
       identity: [config.oidc && `OpenID provider ${config.oidc.issuer}`, config.devIdentity && 'development identity provider'].filter(Boolean).join(' + ') || 'none',
       tokenSecret: config.tokens.secret ? 'TOKEN_SECRET' : 'generated, kept in the store',
     });
-    return { apiUrl, temporalAddress: address, temporalUiUrl: devServer?.uiUrl, stop: stopAll };
+    return { apiUrl, temporalAddress: foundation.address, temporalUiUrl: foundation.devServer?.uiUrl, workerFailed: worker.failed, stop: () => foundation.stop() };
   } catch (err) {
-    await stopAll();
+    await foundation.stop();
     throw err;
   }
 }

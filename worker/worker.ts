@@ -2,10 +2,12 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import type { TemporalConnectOptions } from '../config/temporal-connection';
 import { inspectorSinks, type InspectorLike } from './inspector';
 
 export interface WorkerOptions {
-  address: string;
+  /** Address, TLS, API key (config/temporal-connection.ts: the same options as the client's). */
+  connection: TemporalConnectOptions;
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
@@ -15,7 +17,7 @@ export interface WorkerOptions {
 }
 
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = await NativeConnection.connect(options.connection);
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -25,8 +27,8 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     sinks: inspectorSinks(options.inspector),
     // Activities' Context.current().client is built with it too (the worker passes its own).
     dataConverter: options.dataConverter,
-    // A worker asked to stop (or that stops itself on an SDK failure) is gone within these times, so
-    // that its supervisor can start a new one instead of waiting on a drain that never ends.
+    // Asked to stop (SIGTERM), the worker drains: activities get 5 s to finish before they are cancelled,
+    // and past 15 s the worker is gone anyway, so that its process exits and the process manager goes on.
     shutdownGraceTime: '5 seconds',
     shutdownForceTime: '15 seconds',
   });
