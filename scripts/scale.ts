@@ -16,6 +16,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -122,6 +123,8 @@ function printTable(rows: Record<string, string | number>) {
 }
 
 async function main(): Promise<void> {
+  // The replay worker's state changes are noise in the report.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const { values } = parseArgs({
     options: {
       lifecycles: { type: 'string', default: '200' },
