@@ -33,8 +33,8 @@ function spawnEntry(script: 'api' | 'worker', env: NodeJS.ProcessEnv): Spawned {
   // What `npm run api` / `npm run worker` run (tsx scripts/<name>.ts), without npm between the signal and the process.
   const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const s: Spawned = {
     child,
