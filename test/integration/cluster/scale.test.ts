@@ -3,29 +3,22 @@
  * the local PostgreSQL, 2 API replicas, 2 workers as processes): 32 whole request lifecycles at
  * concurrency 16, each call sent to a replica chosen at random, and half-way one worker and one API
  * replica killed with SIGKILL and started again. Clients retry with their Idempotency-Key.
- * `npm run scale` is the full size (200 lifecycles, then 1 worker against 2).
- *
- * The cluster starts its own processes (`npm run api`, `npm run worker`): until those entry points
- * exist, the test is skipped and says why.
+ * `npm run scale` is the full size (200 lifecycles, then 1 worker against 2). The cluster has ports,
+ * databases and a data folder of its own (7700, breakatwork_scale_test_*, data/cluster-scale-test),
+ * dropped and made anew at each run.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCluster } from '../../../scripts/cluster';
+import { scaleEnv, scaleOnCluster } from '../../../scripts/scale';
+import { scaleAssertions } from '../../../scripts/scale/lifecycles';
 
 const root = join(__dirname, '../../..');
-const missing = ['scripts/cluster.ts', 'scripts/api.ts', 'scripts/worker.ts'].filter((f) => !existsSync(join(root, f)));
 const LIFECYCLES = Number(process.env.SCALE_LIFECYCLES ?? 32);
 const CONCURRENCY = 16;
 
 jest.setTimeout(20 * 60_000);
 
-const maybe = missing.length ? test.skip : test;
-if (missing.length) console.warn(`[scale] skipped: ${missing.join(', ')} not there yet`);
-
-maybe(`${LIFECYCLES} request lifecycles at ${CONCURRENCY} at once on 2 API replicas and 2 workers, one of each killed half-way: all complete, none fails, every journey replays`, async () => {
-  // Loaded here: the cluster module is only needed once its processes exist.
-  const { startCluster } = await import('../../../scripts/cluster');
-  const { scaleEnv, scaleOnCluster } = await import('../../../scripts/scale');
-  const { scaleAssertions } = await import('../../../scripts/scale/lifecycles');
+test(`${LIFECYCLES} request lifecycles at ${CONCURRENCY} at once on 2 API replicas and 2 workers, one of each killed half-way: all complete, none fails, every journey replays`, async () => {
   const log = (line: string) => console.log(`[scale] ${line}`);
   const cluster = await startCluster({
     apis: 2,
