@@ -162,6 +162,7 @@ async function main(): Promise<void> {
       });
       console.log(`\nScale run against ${apiUrls.join(', ')} (no cluster), concurrency ${concurrency}:`);
       printTable(figure(result));
+      for (const f of result.failedCalls.slice(0, 20)) console.log(`  failed: lifecycle ${f.lifecycle} ${f.call}: ${f.reason}`);
       failures = scaleAssertions(result).filter((f) => target || f !== 'replay check not run');
       report = { at, mode: 'urls', apiUrls, concurrency, result };
     } finally {
