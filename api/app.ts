@@ -35,6 +35,11 @@ export interface AppDeps {
   temporalWebUrl?: string;
   /** The built web application (web/dist by default). */
   webDist?: string;
+  /**
+   * True once the process is stopping: /readyz answers 503 so that a load balancer or an orchestrator
+   * sends no new calls, and answers carry `Connection: close` so that kept-alive clients reconnect elsewhere.
+   */
+  draining?: () => boolean;
 }
 
 export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {
@@ -76,6 +81,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.config.trustProxy);
   // Before anything that may answer: every response, errors included, speaks the caller's language.
+  app.use((_req, res, next) => {
+    if (deps.draining?.()) res.setHeader('Connection', 'close');
+    next();
+  });
   app.use(negotiate());
   app.use(requestLog(deps.log));
   app.use(metrics.middleware());

@@ -205,10 +205,21 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
 
 /** The API on HOST:PORT; `foundation.stop()` closes it first (grace period 5 s). */
 export async function listenApi(foundation: Foundation, config: Config, log: Logger): Promise<string> {
-  const app = createApp({ config, db: foundation.db, temporal: foundation.temporal, log, ...(foundation.devServer ? { temporalWebUrl: foundation.devServer.uiUrl } : {}) });
+  let draining = false;
+  const app = createApp({
+    config,
+    db: foundation.db,
+    temporal: foundation.temporal,
+    log,
+    draining: () => draining,
+    ...(foundation.devServer ? { temporalWebUrl: foundation.devServer.uiUrl } : {}),
+  });
   const server = createServer(app);
   await listen(server, config.port, config.host);
-  foundation.onStop(() => closeServer(server, 5_000));
+  foundation.onStop(() => {
+    draining = true;
+    return closeServer(server, 5_000);
+  });
   return reachableUrl(config.host, config.port);
 }
 

@@ -2,12 +2,16 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 
-export function operationsRouter({ db, temporal, config }: AppDeps): Router {
+export function operationsRouter({ db, temporal, config, draining }: AppDeps): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    if (draining?.()) {
+      res.status(503).json({ status: 'draining', namespace: config.temporal.namespace, checks: {} });
+      return;
+    }
     const checks: Array<readonly [string, string]> = await Promise.all([
       db.query('SELECT 1').then(() => ['database', 'ok'] as const, (e: unknown) => ['database', String(e)] as const),
       temporal.connection.workflowService

@@ -190,3 +190,21 @@ test('one statement per call, rows hold no national number or address, and quiet
   expect(swept).toBe(rows.length);
   expect(await service.db.query('SELECT 1 FROM rate_limits')).toEqual([]);
 });
+
+test('a replica that is stopping answers /readyz 503 and closes kept-alive connections, while calls in flight still get their answer', async () => {
+  let draining = false;
+  const stopping = request(createApp({ config: service.config, db: replicaDb ?? service.db, temporal: service.env.client, log: createLogger('silent'), draining: () => draining }));
+  const keepAlive = { Connection: 'keep-alive' };
+  const before = await stopping.get('/readyz').set(keepAlive);
+  expect(before.status).toBe(200);
+  expect(before.headers.connection).toBe('keep-alive');
+  draining = true;
+  const after = await stopping.get('/readyz').set(keepAlive);
+  expect(after.status).toBe(503);
+  expect(after.body).toMatchObject({ status: 'draining' });
+  expect(after.headers.connection).toBe('close');
+  // Other calls are still served (the process finishes what reaches it), on a connection that then closes.
+  const call = await stopping.get(members).set(bearer(manager)).set(from('198.51.100.77')).set(keepAlive);
+  expect(call.status).toBe(200);
+  expect(call.headers.connection).toBe('close');
+});
