@@ -2,7 +2,7 @@
  * Start / signal / query of journeys, with ownership: a journey is its owner's alone, and anyone else
  * gets 404 — the same answer as for an id that does not exist.
  */
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -276,18 +276,19 @@ export class JourneyService {
       const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
       if (kept) return answer(await this.mintedStillPermitted(kept, caller));
     }
-    if (!current.running) throw journeyEnded();
+    // Scoped to the caller: two callers' keys never meet.
+    const updateId = idempotencyKey ? createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') : undefined;
     let view: JourneyView;
-    try {
-      view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, {
-        args: [event],
-        // Scoped to the caller: two callers' keys never meet.
-        ...(idempotencyKey ? { updateId: createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') } : {}),
-      });
-    } catch (err) {
-      // It ran a moment ago (describe above): it ended since, e.g. its idle delay fired in between.
-      if (err instanceof WorkflowNotFoundError) throw journeyEnded();
-      throw err;
+    if (!current.running) {
+      view = await this.outcomeOfEndedJourney(id, updateId);
+    } else {
+      try {
+        view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, { args: [event], ...(updateId ? { updateId } : {}) });
+      } catch (err) {
+        // It ran a moment ago (describe above): it ended since, e.g. its idle delay fired in between.
+        if (err instanceof WorkflowNotFoundError) view = await this.outcomeOfEndedJourney(id, updateId);
+        else throw err;
+      }
     }
     let response: JourneyResponse;
     try {
@@ -310,6 +311,24 @@ export class JourneyService {
     // An outage is not an answer to keep: the retry must try again.
     if (idempotencyKey && kept.error?.status !== 503) await rememberIdempotentResponse(this.deps.db, `${scope}:answer`, idempotencyKey, withoutToken(kept));
     return answer(kept);
+  }
+
+  /**
+   * A journey that has ended answers a retried event with what that event did, when that event is
+   * what ended it: the process that sent it may have died after Temporal applied it and before its
+   * answer was kept (an API replica killed mid-call). Temporal keeps the outcome of every update of the
+   * run, found by its id (derived from the Idempotency-Key). Without a key, or when this key's event
+   * never reached the journey, the journey has simply ended.
+   */
+  private async outcomeOfEndedJourney(id: string, updateId: string | undefined): Promise<JourneyView> {
+    if (!updateId) throw journeyEnded();
+    try {
+      return await this.deps.temporal.workflow.getHandle(id).getUpdateHandle<JourneyView>(updateId).result();
+    } catch (err) {
+      if (isGrpcServiceError(err) && Number(err.code) === GRPC_NOT_FOUND) throw journeyEnded();
+      if (err instanceof WorkflowNotFoundError) throw journeyEnded();
+      throw err;
+    }
   }
 
   /**
@@ -346,6 +365,9 @@ export class JourneyService {
     return { ...kept, response: { ...kept.response, actingToken: await this.deps.tokens.sign({ kind: 'person', sub: niss, name: caller.name, acting }) } };
   }
 }
+
+/** gRPC's NOT_FOUND status code: no update of that id in the run. */
+const GRPC_NOT_FOUND = 5;
 
 const journeyEnded = () => new HttpError('JOURNEY_ENDED', { allowedEvents: [] });
 
