@@ -30,7 +30,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -39,6 +38,7 @@ import { Client as PgClient } from 'pg';
 import { createLogger } from '../config/logger';
 import { searchAttributes } from '../workflows/messages';
 import { findGo, goInstallCached, isExecutable, type Log } from './resolve-temporal-cli';
+import { portOpen } from './dev-server';
 import { ensureTemporalNamespace } from './temporal-namespace';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -456,35 +456,31 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       HOST: '127.0.0.1',
       ...options.env,
     };
-    const tsx = ['--import', 'tsx'];
-    let apiCount = 0;
-    let workerCount = 0;
+    const counts = { api: 0, worker: 0 };
     const apis: ManagedProcess[] = [];
     const workers: ManagedProcess[] = [];
-    const startApi = async () => {
-      const port = base + 100 + apiCount;
+    // API replica i on B+100+i, serving /readyz; worker j's health server on B+200+j.
+    const startOne = async (kind: 'api' | 'worker') => {
+      const port = base + (kind === 'api' ? 100 : 200) + counts[kind];
       const url = `http://127.0.0.1:${port}`;
-      const { process: api, ready } = managedProcess(
-        { name: `api-${++apiCount}`, command: process.execPath, args: [...tsx, 'scripts/api.ts'], env: { ...serviceEnv, PORT: String(port) }, url, ready: () => pollUntil(`API on ${port}`, 120_000, answersOk(`${url}/readyz`)) },
+      const { process: child, ready } = managedProcess(
+        {
+          name: `${kind}-${++counts[kind]}`,
+          command: process.execPath,
+          args: ['--import', 'tsx', `scripts/${kind}.ts`],
+          env: { ...serviceEnv, [kind === 'api' ? 'PORT' : 'WORKER_HEALTH_PORT']: String(port) },
+          url,
+          ready: () => pollUntil(`${kind} on ${port}`, 120_000, answersOk(`${url}/readyz`)),
+        },
         logDir,
       );
-      started.push(api);
+      started.push(child);
       await ready;
-      apis.push(api);
-      return api;
+      (kind === 'api' ? apis : workers).push(child);
+      return child;
     };
-    const startWorker = async () => {
-      const port = base + 200 + workerCount;
-      const url = `http://127.0.0.1:${port}`;
-      const { process: worker, ready } = managedProcess(
-        { name: `worker-${++workerCount}`, command: process.execPath, args: [...tsx, 'scripts/worker.ts'], env: { ...serviceEnv, WORKER_HEALTH_PORT: String(port) }, url, ready: () => pollUntil(`worker on ${port}`, 120_000, answersOk(`${url}/readyz`)) },
-        logDir,
-      );
-      started.push(worker);
-      await ready;
-      workers.push(worker);
-      return worker;
-    };
+    const startApi = () => startOne('api');
+    const startWorker = () => startOne('worker');
     // The first API replica migrates the store and loads the demo data alone; the others start together.
     if (options.apis > 0) await startApi();
     await Promise.all([...Array.from({ length: Math.max(0, options.apis - 1) }, startApi), ...Array.from({ length: options.workers }, startWorker)]);
@@ -495,15 +491,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 }
 
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------
 
