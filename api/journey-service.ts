@@ -2,7 +2,15 @@
  * Start / signal / query of journeys, with ownership: a journey is its owner's alone, and anyone else
  * gets 404 — the same answer as for an id that does not exist.
  */
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+  type Client,
+} from '@temporalio/client';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -11,7 +19,7 @@ import { fieldRule } from '../domain';
 import type { Db } from '../store/db';
 import { findIdempotentResponse, rememberIdempotentResponse } from '../store/idempotency';
 import { getOrCreateSecret } from '../store/service-secrets';
-import { EVENT_INVALID, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
+import { EVENT_INVALID, NOT_OWNER, SERVICE_UNAVAILABLE, openView, searchAttributes, sendEvent, viewQuery, type JourneyEvent, type JourneyStart } from '../workflows/messages';
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, JourneyRefusal, issuesOf, notFound } from './errors';
 import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
@@ -101,7 +109,7 @@ function plainOwnerKey(caller: PersonCaller, withActing: boolean): [string, stri
 const actsInContext = (owner: string) => owner.startsWith('acting:');
 
 /** The owner keys that are the caller's; journeys started before the hash still carry the plain one until they end. */
-function ownerKeys(caller: Caller, secret: Buffer): string[] {
+export function ownerKeys(caller: Caller, secret: Buffer): string[] {
   if (caller.kind !== 'person') return [];
   const contexts = caller.acting ? [false, true] : [false];
   return contexts.flatMap((withActing) => [ownerKey(caller, withActing, secret), plainOwnerKey(caller, withActing)[1]]);
@@ -109,8 +117,11 @@ function ownerKeys(caller: Caller, secret: Buffer): string[] {
 
 /** Today in Belgium, as an ISO date (a request's "opened on" day). */
 export function belgianToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return belgianDate.format(now);
 }
+
+// Made once: building a DateTimeFormat (locale and time-zone data) costs far more than formatting with it.
+const belgianDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
@@ -225,10 +236,11 @@ export class JourneyService {
   }
 
   /**
-   * Who owns the journey, which machine it runs, whether it still runs: from the server's own record
-   * (search attributes), without asking the worker.
+   * The journey is the caller's (or the caller is the back office), and its owner may still act: asked of
+   * the server's own record (search attributes), without asking the worker. Off the path of an ordinary
+   * event (see `send`): a refusal, a kept answer or a journey that has ended ask it first.
    */
-  private async describe(id: string, caller: Caller): Promise<{ machine: string; running: boolean }> {
+  private async describe(id: string, caller: Caller): Promise<void> {
     let description;
     try {
       description = await this.deps.temporal.workflow.getHandle(id).describe();
@@ -240,7 +252,6 @@ export class JourneyService {
     const machine = description.typedSearchAttributes.get(searchAttributes.machine);
     if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller, await this.ownerHashKey()).includes(owner)))) throw notFound();
     if (owner) await this.stillPermitted(owner, caller);
-    return { machine, running: description.status.name === 'RUNNING' };
   }
 
   /**
@@ -255,41 +266,71 @@ export class JourneyService {
    * Sends an event. With an Idempotency-Key, the first answer (success or refusal by a check) is kept
    * in the store: a retry with the same key and the same event gets it again, whatever happened since
    * (even continue-as-new); the same key with another event is refused.
+   *
+   * The ordinary event costs one round trip to Temporal, the update itself: the machine is the
+   * journey id's prefix (ids are `${machine}-${suffix}`, see `start`), ownership travels with the update
+   * (the caller's owner keys, checked by the journey's validator before anything is written to history)
+   * and the live permission is checked from the caller's own acting context. Whatever else may happen —
+   * a refusal before the update, a kept answer, a journey that has ended — first asks Temporal who owns
+   * the journey (`describe`), so that anyone but its owner gets the same 404 as for no journey at all.
    */
   async send(id: string, sent: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
+    const machine = machineOfId(id);
+    const journey = Object.hasOwn(this.deps.journeys, machine) ? this.deps.journeys[machine] : undefined;
+    const starter = Object.hasOwn(starters, machine) ? starters[machine] : undefined;
+    // No journey runs a machine the id does not name: anything else is an id of no journey.
+    if (!journey || !starter) throw notFound();
     const idempotencyKey = checkedKey(rawKey);
-    const current = await this.describe(id, caller);
-    const journey = this.journey(current.machine);
-    const reserved = journey.backofficeEvents?.includes(sent.type) ?? false;
-    if (reserved !== (caller.kind === 'backoffice')) {
-      throw new HttpError('EVENT_NOT_FOR_CALLER', undefined, { values: { type: sent.type, backofficeEvents: [...(journey.backofficeEvents ?? [])] } });
-    }
-    // What goes on to the journey is the parsed event: its fields only, normalised.
-    const event = parseEvent(journey, sent);
+    const owners = caller.kind === 'person' ? ownerKeys(caller, await this.ownerHashKey()) : undefined;
+    let event: JourneyEvent;
+    let keptBefore: KeptAnswer | null = null;
     const scope = `event:${id}:${caller.sub}`;
-    if (idempotencyKey) {
-      const fingerprint = createHash('sha256').update(canonicalJson(event)).digest('hex');
-      const claim = await rememberIdempotentResponse(this.deps.db, scope, idempotencyKey, { fingerprint });
-      if (claim.fingerprint !== fingerprint) {
-        throw new HttpError('IDEMPOTENCY_KEY_REUSED');
+    try {
+      // A journey of an acting context (its owner key is one) is driven only while the caller still
+      // holds the permission of their own acting context, checked before the event reaches the journey.
+      if (starter.needsActingContext && caller.kind === 'person' && caller.acting) {
+        await requireLivePermission(this.deps.db, caller.sub, caller.acting);
       }
-      const kept = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
-      if (kept) return answer(await this.mintedStillPermitted(kept, caller));
+      const reserved = journey.backofficeEvents?.includes(sent.type) ?? false;
+      if (reserved !== (caller.kind === 'backoffice')) {
+        throw new HttpError('EVENT_NOT_FOR_CALLER', undefined, { values: { type: sent.type, backofficeEvents: [...(journey.backofficeEvents ?? [])] } });
+      }
+      // What goes on to the journey is the parsed event: its fields only, normalised.
+      event = parseEvent(journey, sent);
+      if (idempotencyKey) {
+        const fingerprint = createHash('sha256').update(canonicalJson(event)).digest('hex');
+        const claim = await rememberIdempotentResponse(this.deps.db, scope, idempotencyKey, { fingerprint });
+        if (claim.fingerprint !== fingerprint) {
+          throw new HttpError('IDEMPOTENCY_KEY_REUSED');
+        }
+        keptBefore = await findIdempotentResponse<KeptAnswer>(this.deps.db, `${scope}:answer`, idempotencyKey);
+      }
+    } catch (err) {
+      // A refusal of the event itself is for the journey's owner only: anyone else gets the 404 first.
+      if (err instanceof HttpError) await this.describe(id, caller);
+      throw err;
+    }
+    if (keptBefore) {
+      await this.describe(id, caller);
+      return answer(await this.mintedStillPermitted(keptBefore, caller));
     }
     // Scoped to the caller: two callers' keys never meet.
     const updateId = idempotencyKey ? createHash('sha256').update(`${scope}|${idempotencyKey}`).digest('hex') : undefined;
     let view: JourneyView;
-    if (!current.running) {
+    try {
+      view = await this.deps.temporal.workflow
+        .getHandle(id)
+        .executeUpdate(sendEvent, { args: owners ? [event, { owners }] : [event], ...(updateId ? { updateId } : {}) });
+    } catch (err) {
+      // The validator's refusal of anyone but the owner: nothing was written, the journey is not theirs.
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === NOT_OWNER) throw notFound();
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // No such journey (404), or one that has ended: its owner gets what their event did, if it ended it.
+      await this.describe(id, caller);
       view = await this.outcomeOfEndedJourney(id, updateId);
-    } else {
-      try {
-        view = await this.deps.temporal.workflow.getHandle(id).executeUpdate(sendEvent, { args: [event], ...(updateId ? { updateId } : {}) });
-      } catch (err) {
-        // It ran a moment ago (describe above): it ended since, e.g. its idle delay fired in between.
-        if (err instanceof WorkflowNotFoundError) view = await this.outcomeOfEndedJourney(id, updateId);
-        else throw err;
-      }
     }
+    // An update answered by its id (a retry) is not validated again: the view says whose the journey is.
+    if (owners && !owners.includes(view.owner)) throw notFound();
     let response: JourneyResponse;
     try {
       response = await this.respond(id, view, caller, true);
@@ -370,6 +411,11 @@ export class JourneyService {
 const GRPC_NOT_FOUND = 5;
 
 const journeyEnded = () => new HttpError('JOURNEY_ENDED', { allowedEvents: [] });
+
+/** The machine a journey id names: ids are `${machine}-${suffix}` (JourneyService.start). */
+function machineOfId(id: string): string {
+  return id.slice(0, Math.max(0, id.indexOf('-')));
+}
 
 /** Update-with-start on a finished journey fails with the start's "already started" as its cause. */
 function isAlreadyStarted(err: unknown): boolean {

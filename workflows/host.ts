@@ -31,12 +31,14 @@ import { checkEvent, parseEvent, toView, type ActorError, type EventRefusal, typ
 import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
 import {
+  NOT_OWNER,
   SERVICE_UNAVAILABLE,
   UNKNOWN_MACHINE,
   openView,
   searchAttributes,
   sendEvent,
   viewQuery,
+  type EventSender,
   type JourneyEvent,
   type JourneyStart,
   type PendingTimer,
@@ -171,7 +173,12 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
         return view();
       },
       {
-        validator: (event: JourneyEvent) => {
+        // Runs when an update arrives, never on replay: it may check what history does not hold.
+        validator: (event: JourneyEvent, sender?: EventSender) => {
+          // Ownership first: anyone else learns nothing of the journey's state (the API answers 404).
+          if (sender && !(Array.isArray(sender.owners) && sender.owners.includes(start.owner))) {
+            throw ApplicationFailure.nonRetryable('Not this journey', NOT_OWNER);
+          }
           const checked = checkEvent(definition, actor.getSnapshot(), event);
           if (!checked.ok) throw refuse(checked.refusal);
         },

@@ -32,8 +32,21 @@ export interface PendingTimer {
   remainingMs: number;
 }
 
-/** Update `send`: an event for the machine; returns the view once the machine has settled. */
-export const sendEvent = defineUpdate<JourneyView, [JourneyEvent]>('send');
+/**
+ * Who sends an event, as the API knows it: the owner keys that are the caller's (workflows/host.ts's
+ * validator refuses the event with NOT_OWNER unless the journey's owner is one of them, before anything
+ * is written to history). Absent for senders that need no owner check: the back office (whose token the
+ * API checked) and the service's own activities.
+ */
+export interface EventSender {
+  owners: string[];
+}
+
+/**
+ * Update `send`: an event for the machine; returns the view once the machine has settled. Updates
+ * recorded before the sender travelled with the event have one argument.
+ */
+export const sendEvent = defineUpdate<JourneyView, [JourneyEvent, EventSender?]>('send');
 /**
  * Update `open`: the view, through the workflow task queue rather than a query. The API opens a journey
  * with it (update-with-start), so no query reaches the worker before the journey's first task is done.
@@ -45,6 +58,8 @@ export const viewQuery = defineQuery<JourneyView>('view');
 /** Error types of refused events (ApplicationFailure.type), mapped to HTTP statuses by the API; the machine contract defines them. */
 export { EVENT_INVALID, EVENT_NOT_ALLOWED } from '../machines/journey';
 export const UNKNOWN_MACHINE = 'UNKNOWN_MACHINE';
+/** The sender's owner keys do not include the journey's owner: the API answers 404, as for no journey. */
+export const NOT_OWNER = 'NOT_OWNER';
 /** An actor's failure that is ours, not the caller's: a store or service that did not answer in time. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 
