@@ -43,6 +43,11 @@ const envSchema = z.object({
   TEMPORAL_TLS: z.enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' }).optional(),
   /** The worker process's health endpoints (/healthz, /readyz) on HOST, or `off`. */
   WORKER_HEALTH_PORT: z.union([z.literal('off'), port]).default(3001),
+  /**
+   * Memory (MB) the worker's cache of workflows may take: it keeps budget / 0.25 MB workflows
+   * (worker/worker.ts), and evicts the least recently used past that (rebuilt from history when needed).
+   */
+  WORKER_CACHE_MB: z.coerce.number().int().min(1).default(1024),
   /** Retention of closed journeys' histories when the service has to register the namespace itself. */
   TEMPORAL_NAMESPACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('journeys'),
@@ -222,6 +227,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     /** The worker process's health endpoints; undefined when WORKER_HEALTH_PORT=off. */
     workerHealthPort: c.WORKER_HEALTH_PORT === 'off' ? undefined : c.WORKER_HEALTH_PORT,
+    /** The worker's cache of workflows, in MB of heap (sets maxCachedWorkflows). */
+    workerCacheMb: c.WORKER_CACHE_MB,
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,
     devIdentity,

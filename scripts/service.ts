@@ -26,6 +26,7 @@ import { connectInspector, type InspectorLike } from '../worker/inspector';
 import { loadJourneyDataConverter } from '../worker/payload-codec';
 import { createWorker } from '../worker/worker';
 import { searchAttributes } from '../workflows/messages';
+import { ensureWorkflowBundle, type WorkflowBundle } from './build-workflow-bundle';
 import { startDevServer, type DevServer } from './dev-server';
 import { ensureTemporalNamespace, TemporalSetupError } from './temporal-namespace';
 
@@ -101,20 +102,28 @@ export async function startFoundation(config: Config, log: Logger, options: Foun
   const cleanups = new Cleanups(log);
   try {
     for (const warning of config.warnings) log.warn(warning);
-    const store = await openStore(config, log);
-    cleanups.add(() => store.db.close());
-
-    let devServer: DevServer | undefined;
     let address = config.temporal.address;
-    if (!address && options.embeddedDevServer) {
-      devServer = await startDevServer({
-        dataDir: config.dataDir,
-        port: config.temporal.devPort,
-        uiPort: config.temporal.uiPort,
-        namespace: config.temporal.namespace,
-        log: (m, level = 'info') => log[level](m, { component: 'temporal-dev-server' }),
-      });
-      cleanups.add(() => devServer!.stop());
+    // The store and the embedded dev server start side by side: neither needs the other (each takes a
+    // second or more; one after the other was most of `npm start`'s time).
+    const [opened, started] = await Promise.allSettled([
+      openStore(config, log),
+      !address && options.embeddedDevServer
+        ? startDevServer({
+            dataDir: config.dataDir,
+            port: config.temporal.devPort,
+            uiPort: config.temporal.uiPort,
+            namespace: config.temporal.namespace,
+            log: (m, level = 'info') => log[level](m, { component: 'temporal-dev-server' }),
+          })
+        : Promise.resolve(undefined),
+    ]);
+    if (opened.status === 'fulfilled') cleanups.add(() => opened.value.db.close());
+    if (started.status === 'fulfilled' && started.value) cleanups.add(() => started.value!.stop());
+    if (opened.status === 'rejected') throw opened.reason;
+    if (started.status === 'rejected') throw started.reason;
+    const store = opened.value;
+    const devServer: DevServer | undefined = started.value;
+    if (devServer) {
       address = devServer.address;
       log.info('embedded Temporal dev server started', { address, ui: devServer.uiUrl });
     }
@@ -152,8 +161,30 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function runWorker(foundation: Foundation, config: Config, log: Logger, inspector?: InspectorLike): Promise<RunningWorker> {
+/**
+ * The workflow bundle built by `npm install`, checked current (rebuilt when missing or stale, with a
+ * line that says which file changed). Started before the foundation, so that the check runs meanwhile.
+ */
+export function prepareWorkflowBundle(log: Logger): Promise<WorkflowBundle> {
+  const bundle = ensureWorkflowBundle({ say: (line) => log.info(line) }).then((b) => {
+    if (!b.built) log.info('workflow bundle is current', { bytes: b.bytes, checkMs: b.ms });
+    return b;
+  });
+  bundle.catch(() => undefined); // awaited by runWorker, which reports the failure
+  return bundle;
+}
+
+export async function runWorker(
+  foundation: Foundation,
+  config: Config,
+  log: Logger,
+  inspector?: InspectorLike,
+  prepared: Promise<WorkflowBundle> = prepareWorkflowBundle(log),
+): Promise<RunningWorker> {
+  const bundle = await prepared;
   const { worker, connection } = await createWorker({
+    workflowBundle: bundle.bundle,
+    cacheMb: config.workerCacheMb,
     connection: foundation.connectOptions,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
@@ -169,7 +200,14 @@ export async function runWorker(foundation: Foundation, config: Config, log: Log
       (err: unknown) => (stopping ? log.error('the worker failed while draining', { error: String(err) }) : resolve(err instanceof Error ? err : new Error(String(err)))),
     );
   });
-  log.info('worker started', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace, address: foundation.address });
+  log.info('worker started', {
+    taskQueue: config.temporal.taskQueue,
+    namespace: config.temporal.namespace,
+    address: foundation.address,
+    workflowBundleBytes: bundle.bytes,
+    cacheMb: config.workerCacheMb,
+    maxCachedWorkflows: worker.options.maxCachedWorkflows,
+  });
   return {
     worker,
     failed,
@@ -253,6 +291,7 @@ export interface RunningService {
 
 /** `npm start`: database, Temporal (existing or embedded), worker and API in one process. */
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const bundle = prepareWorkflowBundle(log);
   const foundation = await startFoundation(config, log, { embeddedDevServer: true });
   try {
     const inspector = await connectInspector(config.inspectUrl);
@@ -260,7 +299,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       foundation.onStop(() => Promise.resolve(inspector.stop()));
       log.info('live journeys stream to the XState inspector', { url: config.inspectUrl });
     }
-    const worker = await runWorker(foundation, config, log, inspector);
+    const worker = await runWorker(foundation, config, log, inspector, bundle);
     foundation.onStop(() => worker.stop()); // drains after the API has closed
     const apiUrl = await listenApi(foundation, config, log);
     log.info('service started', {

@@ -8,11 +8,12 @@
 import { installTemporalRuntime } from '../worker/temporal-runtime';
 import { connectInspector } from '../worker/inspector';
 import { runProcess } from './process-main';
-import { runWorker, startFoundation, startHealthServer, type RunningWorker } from './service';
+import { prepareWorkflowBundle, runWorker, startFoundation, startHealthServer, type RunningWorker } from './service';
 
 runProcess('worker', async (config, log) => {
   // Before the worker connects: the SDK's lines join ours, and its metrics are served (or not: `off`).
   installTemporalRuntime({ log, metricsAddress: config.temporal.metricsAddress });
+  const bundle = prepareWorkflowBundle(log);
   const foundation = await startFoundation(config, log, { embeddedDevServer: false });
   try {
     const inspector = await connectInspector(config.inspectUrl);
@@ -25,7 +26,7 @@ runProcess('worker', async (config, log) => {
       foundation.onStop(() => health.close());
       log.info('worker health endpoints', { healthz: `${health.url}/healthz`, readyz: `${health.url}/readyz` });
     }
-    const running = (current.worker = await runWorker(foundation, config, log, inspector));
+    const running = (current.worker = await runWorker(foundation, config, log, inspector, bundle));
     foundation.onStop(() => running.stop());
     return { stop: () => foundation.stop(), failed: running.failed };
   } catch (err) {

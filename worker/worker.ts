@@ -1,6 +1,6 @@
 /** The worker: the machine host's workflow bundle, the activities bound to the store, the inspector sink, the payload codec. */
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions as SdkWorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalConnectOptions } from '../config/temporal-connection';
 import { inspectorSinks, type InspectorLike } from './inspector';
@@ -14,6 +14,26 @@ export interface WorkerOptions {
   inspector?: InspectorLike;
   /** The payload codec's (worker/payload-codec.ts): what the worker hands to Temporal is encrypted. */
   dataConverter: DataConverter;
+  /**
+   * The prebuilt bundle (scripts/build-workflow-bundle.ts: built at install, checked current at start).
+   * Without it, the worker bundles workflows/ itself (webpack, a few seconds).
+   */
+  workflowBundle?: SdkWorkerOptions['workflowBundle'];
+  /** The memory the cache of workflows may take (WORKER_CACHE_MB): it sets how many workflows are kept. */
+  cacheMb?: number;
+  /** Runs workflows in the process's main thread (a benchmark measures their heap there). */
+  debugMode?: boolean;
+}
+
+/**
+ * Heap one cached workflow takes, in MB, measured by `npm run bench` (scripts/bench/memory.ts: an open
+ * request journey waiting on its first screen) and rounded up: the cache's size is budget / this.
+ */
+export const CACHED_WORKFLOW_MB = 0.25;
+
+/** How many workflows a cache of `cacheMb` keeps (the SDK's minimum is 2). */
+export function maxCachedWorkflowsFor(cacheMb: number): number {
+  return Math.max(2, Math.floor(cacheMb / CACHED_WORKFLOW_MB));
 }
 
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -22,7 +42,11 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath: require.resolve('../workflows'),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    // A workflow evicted from the cache is rebuilt from its history when its next task comes: memory stays bounded.
+    ...(options.cacheMb !== undefined ? { maxCachedWorkflows: maxCachedWorkflowsFor(options.cacheMb) } : {}),
+    ...(options.debugMode ? { debugMode: true } : {}),
+    bundlerOptions: { preloadModules: [require.resolve('../machines'), 'xstate', 'zod'] },
     activities: createActivities(options.deps),
     sinks: inspectorSinks(options.inspector),
     // Activities' Context.current().client is built with it too (the worker passes its own).
