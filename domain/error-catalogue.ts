@@ -156,6 +156,9 @@ export const FIELD_RULE_CODES = [
   'PERMISSIONS_NOT_LIST',
   'PAGE_NUMBER',
   'PAGE_SIZE',
+  'PAGE_CURSOR',
+  'PAGE_CURSOR_FOREIGN',
+  'PAGE_BY_CURSOR',
   'SEARCH_DATE_FORMAT',
   'TICKET_FORMAT',
   'REASON_REQUIRED',
@@ -285,6 +288,30 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
       fr: 'Une page compte de 1 à 100 éléments (un nombre entier).',
       nl: 'Een pagina telt 1 tot 100 elementen (een geheel getal).',
       de: 'Eine Seite umfasst 1 bis 100 Einträge (eine ganze Zahl).',
+    },
+  },
+  PAGE_CURSOR: {
+    status: 422,
+    text: {
+      fr: 'Le curseur de page n’est pas valide : reprenez tel quel le nextCursor ou le previousCursor d’une réponse de cette liste.',
+      nl: 'De paginacursor is niet geldig: neem de nextCursor of previousCursor van een antwoord van deze lijst ongewijzigd over.',
+      de: 'Der Seitencursor ist nicht gültig: Übernehmen Sie nextCursor oder previousCursor einer Antwort dieser Liste unverändert.',
+    },
+  },
+  PAGE_CURSOR_FOREIGN: {
+    status: 422,
+    text: {
+      fr: 'Ce curseur de page appartient à une autre liste (d’autres filtres ou un autre contexte) : recommencez à la première page, sans curseur.',
+      nl: 'Deze paginacursor hoort bij een andere lijst (andere filters of een andere context): begin opnieuw bij de eerste pagina, zonder cursor.',
+      de: 'Dieser Seitencursor gehört zu einer anderen Liste (andere Filter oder ein anderer Kontext): Beginnen Sie erneut mit der ersten Seite, ohne Cursor.',
+    },
+  },
+  PAGE_BY_CURSOR: {
+    status: 422,
+    text: {
+      fr: 'Cette liste ne se parcourt pas par numéro de page : suivez le curseur nextCursor de la réponse.',
+      nl: 'Deze lijst wordt niet per paginanummer doorlopen: volg de cursor nextCursor van het antwoord.',
+      de: 'Diese Liste wird nicht nach Seitennummer durchlaufen: Folgen Sie dem Cursor nextCursor der Antwort.',
     },
   },
   SEARCH_DATE_FORMAT: {

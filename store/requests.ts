@@ -3,10 +3,11 @@
  * journey's version so that retried or out-of-order writes never go back in time, and read only
  * within an acting context (enterprise + mode), so a tenant never sees another one's requests.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from './db';
 import { Params } from './sql';
-import type { ActingMode, CommunityCode, LeaveCode, LeaveForm, Page, PageRequest, RequestStatus, WorkerStatus } from './types';
-import { pageWindow } from './types';
+import type { ActingMode, CommunityCode, LeaveCode, LeaveForm, RequestStatus, WorkerStatus } from './types';
+import { defaultPageSize, maxPageSize } from './types';
 
 export interface RequestRow {
   journeyId: string;
@@ -46,7 +47,42 @@ export type RequestUpsert = Omit<
     at?: string;
   };
 
-export interface RequestFilter extends PageRequest {
+/**
+ * The request lists (overview, back-office search) page by key, not by offset: a page starts after
+ * (older than) or before (newer than) a row's key in the lists' one order, newest first — creation time
+ * to the microsecond, then journey id, which is unique, so rows created in the same instant keep their
+ * place. A page costs the rows it shows (the index walks from the key), however deep it is, and a row
+ * created meanwhile never shifts the rows of the next page.
+ */
+export interface PagePosition {
+  direction: 'after' | 'before';
+  /** The row's creation time to the microsecond (ISO-8601, UTC): `createdAt` of the rows keeps only milliseconds. */
+  createdAt: string;
+  journeyId: string;
+}
+
+export interface KeysetRequest {
+  pageSize?: number;
+  /** Where the page starts; the first page (the newest rows) when absent. */
+  position?: PagePosition;
+  /** Count the matching rows too, up to `countLimit` (a count reads what it counts: asked only by a screen that shows it). */
+  count?: boolean;
+}
+
+/** One page of a list: its rows, and where the pages beside it start (null at either end). */
+export interface KeysetPage<T> {
+  items: T[];
+  pageSize: number;
+  next: PagePosition | null;
+  previous: PagePosition | null;
+  /** The number of matching rows when asked: exact up to `countLimit`; beyond, `{ count: countLimit, exact: false }`. */
+  total: { count: number; exact: boolean } | null;
+}
+
+/** A count stops here: beyond it a screen says "more than 1,000", and counting costs no more than a few pages. */
+export const countLimit = 1000;
+
+export interface RequestFilter extends KeysetRequest {
   /** Worker NISS (11 digits). */
   worker?: string;
   school?: string;
@@ -64,6 +100,9 @@ const columns = `journey_id AS "journeyId", ticket, acting_enterprise AS "acting
   worker_name AS "workerName", worker_status AS "workerStatus", leave_code AS "leaveCode", leave_form AS "leaveForm",
   start_date AS "startDate", end_date AS "endDate", status, introduced_by AS "introducedBy",
   created_at AS "createdAt", updated_at AS "updatedAt", version`;
+
+/** The page key's time as text to the microsecond: both drivers parse a timestamptz to milliseconds only. */
+const keyColumn = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "pageKey"`;
 
 /**
  * Inserts or updates the journey's row. An update is applied only when its version is newer than
@@ -110,9 +149,12 @@ export async function upsertRequest(db: Db, request: RequestUpsert): Promise<{ a
   return { applied: rows.length === 1 };
 }
 
-/** The context's requests matching the filter, newest first. */
-export async function listRequests(db: Db, context: ActingContext, filter: RequestFilter): Promise<Page<RequestRow>> {
-  const { page, pageSize, offset } = pageWindow(filter);
+/**
+ * The context's requests matching the filter, newest first, one page from `position`. The indexes on
+ * (acting context, created_at, journey_id) — and with the status after the context (migration 010) when
+ * one is asked — serve it: the walk starts at the key and stops after one page.
+ */
+export function listRequests(db: Db, context: ActingContext, filter: RequestFilter): Promise<KeysetPage<RequestRow>> {
   const params = new Params();
   const where = [
     `acting_enterprise = ${params.add(context.enterpriseNumber)}`,
@@ -124,21 +166,17 @@ export async function listRequests(db: Db, context: ActingContext, filter: Reque
   if (filter.school) where.push(`school_number = ${params.add(filter.school)}`);
   if (filter.status) where.push(`status = ${params.add(filter.status)}`);
   if (filter.leave) where.push(`leave_code = ${params.add(filter.leave)}`);
-  const condition = where.join(' AND ');
-  const { total } = await db.one<{ total: number }>(
-    `SELECT count(*) AS total FROM requests WHERE ${condition}`,
-    params.values,
-  );
-  const items = await db.query<RequestRow>(
-    `SELECT ${columns} FROM requests WHERE ${condition}
-     ORDER BY created_at DESC, journey_id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add(offset)}`,
-    params.values,
-  );
-  return { items, total, page, pageSize };
+  return keysetPage(db, where, params, filter);
+}
+
+/** What a cursor of the overview belongs to: the acting context and the filter (not the clock, not the page size). */
+export function overviewScope(context: ActingContext, filter: Pick<RequestFilter, 'worker' | 'school' | 'status' | 'leave' | 'from' | 'to'>): string {
+  const { worker, school, status, leave, from, to } = filter;
+  return scopeOf(['overview', context.enterpriseNumber, context.mode, worker, school, status, leave, from, to]);
 }
 
 /** The back-office's search across every tenant: each field narrows it; none given, every request. */
-export interface BackofficeRequestFilter extends PageRequest {
+export interface BackofficeRequestFilter extends KeysetRequest {
   /** Exact ticket, e.g. BAW-2026-000123. */
   ticket?: string;
   /** Worker NISS (11 digits). */
@@ -154,11 +192,10 @@ export interface BackofficeRequestFilter extends PageRequest {
 
 /**
  * Back-office only (ONEM processes every tenant's requests): the requests of every PO matching the
- * filter, newest first. Never use it for an employer's screen. Indexes: ticket (unique), worker and
- * status (migration 007), enterprise (the overview's), creation time (007).
+ * filter, newest first, one page from `position`. Indexes in the lists' order: worker and status
+ * (migration 007), enterprise (010), creation time (007); a ticket is unique.
  */
-export async function searchRequestsAnyTenant(db: Db, filter: BackofficeRequestFilter): Promise<Page<RequestRow>> {
-  const { page, pageSize, offset } = pageWindow(filter);
+export function searchRequestsAnyTenant(db: Db, filter: BackofficeRequestFilter): Promise<KeysetPage<RequestRow>> {
   const params = new Params();
   const where: string[] = [];
   if (filter.ticket) where.push(`ticket = ${params.add(filter.ticket)}`);
@@ -168,14 +205,96 @@ export async function searchRequestsAnyTenant(db: Db, filter: BackofficeRequestF
   if (filter.leave) where.push(`leave_code = ${params.add(filter.leave)}`);
   if (filter.from) where.push(`created_at >= ${params.add(filter.from)}::timestamptz`);
   if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
-  const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const { total } = await db.one<{ total: number }>(`SELECT count(*) AS total FROM requests ${condition}`, params.values);
-  const items = await db.query<RequestRow>(
-    `SELECT ${columns} FROM requests ${condition}
-     ORDER BY created_at DESC, journey_id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add(offset)}`,
-    params.values,
-  );
-  return { items, total, page, pageSize };
+  return keysetPage(db, where, params, filter);
+}
+
+/** What a cursor of the back-office search belongs to: its filter. */
+export function backofficeScope(filter: Pick<BackofficeRequestFilter, 'ticket' | 'worker' | 'status' | 'enterprise' | 'leave' | 'from' | 'to'>): string {
+  const { ticket, worker, status, enterprise, leave, from, to } = filter;
+  return scopeOf(['backoffice', ticket, worker, status, enterprise, leave, from, to]);
+}
+
+/**
+ * One page of the rows matching `where`, in the lists' order from `request.position`: one row more than
+ * the page is read to know whether another page follows. Backwards (`before`), the index is walked the
+ * other way and the rows turned back to newest first.
+ */
+async function keysetPage(db: Db, where: readonly string[], params: Params, request: KeysetRequest): Promise<KeysetPage<RequestRow>> {
+  const pageSize = Math.min(maxPageSize, Math.max(1, Math.trunc(request.pageSize ?? defaultPageSize)));
+  const filterValues = [...params.values];
+  const filterOnly = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const position = request.position;
+  const backwards = position?.direction === 'before';
+  const conditions = [...where];
+  if (position) {
+    // A row comparison: the index starts its walk at the key (both columns descending in the index).
+    conditions.push(`(created_at, journey_id) ${backwards ? '>' : '<'} (${params.add(position.createdAt)}::timestamptz, ${params.add(position.journeyId)})`);
+  }
+  const condition = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const order = backwards ? 'created_at ASC, journey_id ASC' : 'created_at DESC, journey_id DESC';
+  const [rows, counted] = await Promise.all([
+    db.query<RequestRow & { pageKey: string }>(`SELECT ${columns}, ${keyColumn} FROM requests ${condition} ORDER BY ${order} LIMIT ${params.add(pageSize + 1)}`, params.values),
+    request.count ? db.one<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM requests ${filterOnly} LIMIT ${countLimit + 1}) AS matching`, filterValues) : null,
+  ]);
+  const more = rows.length > pageSize;
+  const shown = rows.slice(0, pageSize);
+  if (backwards) shown.reverse();
+  const keyOf = (row: { pageKey: string; journeyId: string }, direction: PagePosition['direction']): PagePosition => ({ direction, createdAt: row.pageKey, journeyId: row.journeyId });
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  // Reached forwards from a key, the key's page lies before; reached backwards, it follows.
+  const next = last && (backwards || more) ? keyOf(last, 'after') : null;
+  const previous = first && (backwards ? more : position !== undefined) ? keyOf(first, 'before') : null;
+  const items = shown.map(({ pageKey: _key, ...row }) => row);
+  const total = counted ? { count: Math.min(counted.total, countLimit), exact: counted.total <= countLimit } : null;
+  return { items, pageSize, next, previous, total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cursors: a page position as one opaque word for the API, tied to the list it was given for.
+
+const CURSOR_VERSION = 1;
+const microsecondInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const journeyIdPattern = /^[A-Za-z]+-[a-z0-9-]{1,200}$/;
+const scopePattern = /^[A-Za-z0-9_-]{16}$/;
+/** Longer than any cursor this service writes. */
+export const maxCursorLength = 400;
+
+/**
+ * A short digest of what a list is (who looks, which filter), carried in its cursors so that a cursor
+ * given for another list is refused by name rather than starting a page at a key of another list. It is
+ * no access control: every page is read within the caller's own context whatever a cursor says.
+ */
+function scopeOf(parts: readonly (string | undefined)[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(parts.map((p) => p ?? null)))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** The cursor of a position in the list of `scope`: base64url of its version, direction, key and scope. */
+export function encodeCursor(position: PagePosition, scope: string): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, position.direction === 'after' ? 'a' : 'b', position.createdAt, position.journeyId, scope])).toString('base64url');
+}
+
+/** The position and scope a cursor holds; null when it is none this service wrote (malformed, cut, edited). */
+export function decodeCursor(cursor: string): { position: PagePosition; scope: string } | null {
+  if (cursor.length > maxCursorLength || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const bytes = Buffer.from(cursor, 'base64url');
+  // Only the one spelling this service writes: base64url decoding skips stray trailing characters.
+  if (bytes.toString('base64url') !== cursor) return null;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 5) return null;
+  const [version, direction, createdAt, journeyId, scope] = decoded as unknown[];
+  if (version !== CURSOR_VERSION || (direction !== 'a' && direction !== 'b')) return null;
+  if (typeof createdAt !== 'string' || !microsecondInstant.test(createdAt) || Number.isNaN(Date.parse(createdAt))) return null;
+  if (typeof journeyId !== 'string' || !journeyIdPattern.test(journeyId) || typeof scope !== 'string' || !scopePattern.test(scope)) return null;
+  return { position: { direction: direction === 'a' ? 'after' : 'before', createdAt, journeyId }, scope };
 }
 
 /** The request if it belongs to this acting context; null otherwise (another tenant's or unknown). */

@@ -197,7 +197,7 @@ export interface paths {
         };
         /**
          * The overview: requests of the acting context, newest first
-         * @description As PO, the requests this PO introduced for staff of its schools; in own-company mode, those of the enterprise’s own staff. The last two years unless `from` says otherwise.
+         * @description As PO, the requests this PO introduced for staff of its schools; in own-company mode, those of the enterprise’s own staff. The last two years unless `from` says otherwise. Paged by cursor: the answer’s `nextCursor` (null on the last page) and `previousCursor` (null on the first) are sent back as `cursor` with the same filters; a cursor of another list (other filters, another acting context) is refused (PAGE_CURSOR_FOREIGN), `page` too (PAGE_BY_CURSOR). `count=true` adds `total`, counted up to 1,000.
          */
         get: operations["listRequests"];
         put?: never;
@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * Search the requests of every PO, newest first
-         * @description Every filter narrows the search: ticket (exact), the worker’s NISS, status, the PO’s enterprise number, leave, and a window on the creation date (`from`, `to`; a `to` before `from` is refused). Paged like the overview. For back-office tokens only (403 otherwise).
+         * @description Every filter narrows the search: ticket (exact), the worker’s NISS, status, the PO’s enterprise number, leave, and a window on the creation date (`from`, `to`; a `to` before `from` is refused). Paged like the overview: by cursor (`nextCursor`, `previousCursor`), `count=true` for `total` (up to 1,000). For back-office tokens only (403 otherwise).
          */
         get: operations["searchBackofficeRequests"];
         put?: never;
@@ -643,7 +643,7 @@ export interface components {
          * @description Stable code of the rule that was broken, e.g. NISS_CHECK_DIGITS, EVENT_NOT_ALLOWED
          * @enum {string}
          */
-        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "PAGE_NUMBER" | "PAGE_SIZE" | "SEARCH_DATE_FORMAT" | "TICKET_FORMAT" | "REASON_REQUIRED" | "REASON_TOO_LONG" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "CODEC_NAMESPACE_UNKNOWN" | "PAYLOAD_NOT_DECRYPTABLE" | "ACTING_CONTEXT_REQUIRED" | "PERMISSION_REVOKED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "WORKER_PART_NOT_AWAITED" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
+        ErrorCode: "NISS_FORMAT" | "NISS_LENGTH" | "NISS_CHECK_DIGITS" | "NISS_DATE" | "NISS_COUNTER" | "ENTERPRISE_FORMAT" | "ENTERPRISE_LENGTH" | "ENTERPRISE_FIRST_DIGIT" | "ENTERPRISE_CHECK_DIGITS" | "ESTABLISHMENT_UNIT_FORMAT" | "ESTABLISHMENT_UNIT_LENGTH" | "ESTABLISHMENT_UNIT_FIRST_DIGIT" | "ESTABLISHMENT_UNIT_CHECK_DIGITS" | "SCHOOL_NUMBER_FORMAT" | "SCHOOL_NUMBER_LENGTH" | "SCHOOL_NUMBER_FIRST_DIGIT" | "WORKLOAD_FORMAT" | "WORKLOAD_IN_HOURS" | "WORKLOAD_NOT_WHOLE" | "WORKLOAD_NEGATIVE" | "WORKLOAD_ORDER" | "WORKLOAD_ABOVE_FULL_LOAD" | "FULL_LOAD_INVALID" | "DATE_FORMAT" | "DATE_INVALID" | "DATES_ORDER" | "PERIOD_TOO_SHORT" | "PERIOD_TOO_LONG" | "PERIOD_BLOCK" | "PERIOD_ABOVE_TOTAL_MAXIMUM" | "LEAVE_NOT_OPEN_IN_COMMUNITY" | "LEAVE_FORM_NOT_ALLOWED" | "WORKER_TOO_YOUNG" | "INTERRUPTED_EMPLOYERS_MISSING" | "EMAIL_FORMAT" | "REQUEST_PERIOD_OVERLAP" | "CAREER_MAXIMUM_EXCEEDED" | "LEAVE_MAXIMUM_EXCEEDED" | "TEXT_CONTROL_CHARACTERS" | "TEXT_INVALID_UNICODE" | "TRANSITION_NOT_ALLOWED" | "TEXT_EXPECTED" | "EVENT_TYPE_NOT_TEXT" | "REQUEST_REFERENCE_FORMAT" | "FULL_LOAD_FORMAT" | "FULL_LOADS_INCOMPLETE" | "MULTIPLE_EMPLOYERS_ANSWER_REQUIRED" | "ALL_EMPLOYERS_ANSWER_FORMAT" | "ALL_CORRECT_REQUIRED" | "DECISION_INVALID" | "SEND_BACK_TARGET_INVALID" | "PERMISSIONS_NOT_LIST" | "PAGE_NUMBER" | "PAGE_SIZE" | "PAGE_CURSOR" | "PAGE_CURSOR_FOREIGN" | "PAGE_BY_CURSOR" | "SEARCH_DATE_FORMAT" | "TICKET_FORMAT" | "REASON_REQUIRED" | "REASON_TOO_LONG" | "NOT_FOUND" | "VALIDATION_FAILED" | "EVENT_INVALID" | "EVENT_NOT_ALLOWED" | "EVENT_NOT_FOR_CALLER" | "JOURNEY_ENDED" | "UNKNOWN_MACHINE" | "UNKNOWN_PERSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "CODEC_NAMESPACE_UNKNOWN" | "PAYLOAD_NOT_DECRYPTABLE" | "ACTING_CONTEXT_REQUIRED" | "PERMISSION_REVOKED" | "IDEMPOTENCY_KEY_FORMAT" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "MALFORMED_BODY" | "MALFORMED_URL" | "BAD_REQUEST" | "REQUEST_ABORTED" | "CONTENT_LENGTH_MISMATCH" | "BODY_DECOMPRESSION_FAILED" | "BODY_NESTING_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_CONTENT_ENCODING" | "UNSUPPORTED_CHARSET" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "UNKNOWN_ORGANISATION" | "UNKNOWN_GROUP" | "UNKNOWN_MEMBER" | "NOT_ACCESS_MANAGER" | "DUPLICATE_MEMBER" | "SELECTION_INCOMPLETE" | "SELECTION_NOT_FOR_MODE" | "NOT_OWN_STAFF" | "UNKNOWN_SCHOOL" | "SCHOOL_OF_ANOTHER_PO" | "SCHOOL_IN_OTHER_COMMUNITY" | "UNKNOWN_WORKER" | "WORKER_NOT_REGISTERED_IN_COMMUNITY" | "WORKER_NOT_OCCUPIED_IN_SCHOOL" | "EDUCATION_LEVEL_MISSING" | "DRAFT_INCOMPLETE" | "WORKER_PART_NOT_AWAITED" | "RECORD_BLOCKED" | "ACTIVITY_FAILED" | "CANCELLED";
         HelpEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -868,12 +868,21 @@ export interface components {
             /** @description Stable code of a reason the service wrote; null for one a person typed */
             reasonCode: string | null;
         };
-        /** @description One page of requests */
+        /** @description One page of requests, newest first, with the cursors of the pages beside it */
         RequestPage: {
             items: components["schemas"]["RequestSummary"][];
-            total: number;
-            page: number;
             pageSize: number;
+            /** @description The next page (older requests): send it as `cursor`; null on the last page */
+            nextCursor: string | null;
+            /** @description The page before (newer requests): send it as `cursor`; null on the first page */
+            previousCursor: string | null;
+            /** @description The number of matching requests when `count=true` was asked; null otherwise */
+            total: {
+                /** @description Matching requests, counted up to 1,000 */
+                count: number;
+                /** @description false: more than `count` requests match (the count stops at 1,000) */
+                exact: boolean;
+            } | null;
         };
         /** @description A career-interruption request as the overview lists it */
         RequestSummary: {
@@ -1836,10 +1845,12 @@ export interface operations {
                 from?: string;
                 /** @description Created before (ISO-8601) */
                 to?: string;
-                /** @description The page, from 1 */
-                page?: number;
+                /** @description Where the page starts: `nextCursor` or `previousCursor` of an answer of this list, as it is; without it, the first page (the newest requests) */
+                cursor?: string;
                 /** @description Items per page (1 to 100, 20 by default) */
                 pageSize?: number;
+                /** @description true: the answer's `total` counts the matching requests, up to 1,000 (a screen that shows the number asks for it; paging needs none) */
+                count?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -2007,10 +2018,12 @@ export interface operations {
                 from?: string;
                 /** @description Created up to: a day (YYYY-MM-DD, in Belgium, that day included) or an instant (ISO 8601 with offset, excluded) */
                 to?: string;
-                /** @description The page, from 1 */
-                page?: number;
+                /** @description Where the page starts: `nextCursor` or `previousCursor` of an answer of this list, as it is; without it, the first page (the newest requests) */
+                cursor?: string;
                 /** @description Items per page (1 to 100, 20 by default) */
                 pageSize?: number;
+                /** @description true: the answer's `total` counts the matching requests, up to 1,000 (a screen that shows the number asks for it; paging needs none) */
+                count?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -11,14 +11,14 @@ import { DomainError } from '../../domain/errors';
 import type { Journey } from '../../machines/journey';
 import { listAuditBySubject } from '../../store/audit';
 import type { Db } from '../../store/db';
-import { findRequestByTicketAnyTenant, searchRequestsAnyTenant } from '../../store/requests';
+import { backofficeScope, findRequestByTicketAnyTenant, searchRequestsAnyTenant } from '../../store/requests';
 import { backoffice } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
 import { HttpError, localiseView, notFound } from '../errors';
 import { attentionCodePattern, journeyIdSchema, type JourneyResponse, type JourneyService } from '../journey-service';
 import { languageOf } from '../language';
 import { eventEnvelope, eventsOf, journeyResponse } from './journeys';
-import { localisedReason, pageOf, paging, requestRow, requestSubject, ticketSchema } from './reads';
+import { keysetPaging, localisedReason, positionOf, refusePageNumber, requestPage, requestPageBody, requestRow, requestSubject, ticketSchema } from './reads';
 
 /** Most journeys needing attention one call lists. */
 export const maxAttentionLimit = 200;
@@ -82,7 +82,7 @@ const searchQuery = z
     leave: leaveCodeSchema.optional(),
     from: searchDate.optional().describe('Created on or after: a day (YYYY-MM-DD, in Belgium) or an instant (ISO 8601 with offset)'),
     to: searchDate.optional().describe('Created up to: a day (YYYY-MM-DD, in Belgium, that day included) or an instant (ISO 8601 with offset, excluded)'),
-    ...paging,
+    ...keysetPaging,
   })
   .superRefine(({ from, to }, ctx) => {
     // A window that ends before it starts is a mistake of the caller, not an empty result.
@@ -142,25 +142,22 @@ export function backofficeRoutes(db: Db, service: JourneyService, journeys: Read
       summary: 'Search the requests of every PO, newest first',
       description:
         'Every filter narrows the search: ticket (exact), the worker’s NISS, status, the PO’s enterprise number, leave, and a window on the creation date (`from`, `to`; a `to` before `from` is refused). ' +
-        'Paged like the overview. For back-office tokens only (403 otherwise).',
+        'Paged like the overview: by cursor (`nextCursor`, `previousCursor`), `count=true` for `total` (up to 1,000). For back-office tokens only (403 otherwise).',
       auth: 'backoffice',
       query: searchQuery,
       responses: {
-        200: { description: 'One page of requests', schema: pageOf(requestRow, 'RequestPage', 'One page of requests') },
+        200: { description: 'One page of requests', schema: requestPage },
         403: standardErrors[403],
         422: standardErrors[422],
       },
       handler: async ({ query, req }) => {
         backoffice(req);
-        const { niss, from, to, ...rest } = query;
-        return {
-          body: await searchRequestsAnyTenant(db, {
-            ...rest,
-            ...(niss ? { worker: niss } : {}),
-            ...(from ? { from: startOf(from) } : {}),
-            ...(to ? { to: endOf(to) } : {}),
-          }),
-        };
+        refusePageNumber(req.query);
+        const { niss, from, to, cursor, count, pageSize, ...rest } = query;
+        const filter = { ...rest, ...(niss ? { worker: niss } : {}), ...(from ? { from: startOf(from) } : {}), ...(to ? { to: endOf(to) } : {}) };
+        const scope = backofficeScope(filter);
+        const page = await searchRequestsAnyTenant(db, { ...filter, pageSize, count: count === 'true', ...positionOf(cursor, scope) });
+        return { body: requestPageBody(page, scope) };
       },
     }),
     defineRoute({

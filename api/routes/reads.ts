@@ -16,12 +16,23 @@ import {
   schoolNumberSchema,
 } from '../../domain';
 import type { TransitionActor } from '../../domain/catalogue';
-import { fillTemplate, type Language } from '../../domain/error-catalogue';
+import { errorText, fillTemplate, type FieldRuleCode, type Language } from '../../domain/error-catalogue';
 import { isAccessManager, listGroupsOfPerson, listMembers } from '../../store/access';
 import { listAuditBySubject, type AuditEntry } from '../../store/audit';
 import type { Db } from '../../store/db';
-import { getRequestByJourneyId, getRequestByTicket, listRequests } from '../../store/requests';
+import {
+  decodeCursor,
+  encodeCursor,
+  getRequestByJourneyId,
+  getRequestByTicket,
+  listRequests,
+  overviewScope,
+  type KeysetPage,
+  type PagePosition,
+  type RequestRow,
+} from '../../store/requests';
 import { ticketPattern } from '../../store/tickets';
+import { countLimit } from '../../store/requests';
 import { maxPageSize } from '../../store/types';
 import { acting, person } from '../auth';
 import { defineRoute, standardErrors, type Route } from '../contract';
@@ -45,6 +56,57 @@ export const paging = {
 };
 export const pageOf = (item: z.ZodType, id: string, description: string) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }).meta({ id, description });
+
+/** A refusal of one query field by a catalogue rule (`fieldRule(code)`), as zod's refusals read (422 VALIDATION_FAILED). */
+function queryRefusal(field: string, { error: rule }: { error: string }): HttpError {
+  return new HttpError('VALIDATION_FAILED', { issues: [{ path: `query.${field}`, message: errorText(rule as FieldRuleCode), code: 'custom', rule }] }, { issueValues: [{}] });
+}
+
+/**
+ * The paging of the request lists (overview, back-office search): by key, so that a deep page costs what
+ * the first one does. `cursor` is the opaque `nextCursor` or `previousCursor` of the page before; the
+ * count only when asked (`count=true`), and only up to 1,000.
+ */
+export const keysetPaging = {
+  cursor: z
+    .string(fieldRule('PAGE_CURSOR'))
+    .refine((cursor) => decodeCursor(cursor) !== null, { message: errorText('PAGE_CURSOR'), params: { code: 'PAGE_CURSOR' } })
+    .optional()
+    .describe('Where the page starts: `nextCursor` or `previousCursor` of an answer of this list, as it is; without it, the first page (the newest requests)'),
+  pageSize: paging.pageSize,
+  count: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(`true: the answer's \`total\` counts the matching requests, up to ${countLimit.toLocaleString('en')} (a screen that shows the number asks for it; paging needs none)`),
+};
+
+/**
+ * A list paged by number is no longer one: `page` is refused by its rule rather than ignored (a client
+ * still sending it would show the first page again and again).
+ */
+export function refusePageNumber(query: unknown): void {
+  if (typeof query === 'object' && query !== null && 'page' in query) throw queryRefusal('page', fieldRule('PAGE_BY_CURSOR'));
+}
+
+/** The position a cursor holds in the list of `scope`; a cursor given for another list is refused by name. */
+export function positionOf(cursor: string | undefined, scope: string): { position?: PagePosition } {
+  if (cursor === undefined) return {};
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw queryRefusal('cursor', fieldRule('PAGE_CURSOR'));
+  if (decoded.scope !== scope) throw queryRefusal('cursor', fieldRule('PAGE_CURSOR_FOREIGN'));
+  return { position: decoded.position };
+}
+
+/** A page of requests as the API answers it: the positions beside it as cursors of its list. */
+export function requestPageBody(page: KeysetPage<RequestRow>, scope: string) {
+  return {
+    items: page.items,
+    pageSize: page.pageSize,
+    nextCursor: page.next && encodeCursor(page.next, scope),
+    previousCursor: page.previous && encodeCursor(page.previous, scope),
+    total: page.total,
+  };
+}
 
 const member = z
   .object({
@@ -82,6 +144,22 @@ export const requestRow = z
     version: z.number().int(),
   })
   .meta({ id: 'RequestSummary', description: 'A career-interruption request as the overview lists it' });
+
+export const requestPage = z
+  .object({
+    items: z.array(requestRow),
+    pageSize: z.number().int(),
+    nextCursor: z.string().nullable().describe('The next page (older requests): send it as `cursor`; null on the last page'),
+    previousCursor: z.string().nullable().describe('The page before (newer requests): send it as `cursor`; null on the first page'),
+    total: z
+      .object({
+        count: z.number().int().describe(`Matching requests, counted up to ${countLimit.toLocaleString('en')}`),
+        exact: z.boolean().describe(`false: more than \`count\` requests match (the count stops at ${countLimit.toLocaleString('en')})`),
+      })
+      .nullable()
+      .describe('The number of matching requests when `count=true` was asked; null otherwise'),
+  })
+  .meta({ id: 'RequestPage', description: 'One page of requests, newest first, with the cursors of the pages beside it' });
 
 /** Who changes a request's status (the lifecycle's actors). */
 const TRANSITION_ACTORS = ['employer', 'worker', 'backoffice', 'system'] as const satisfies readonly TransitionActor[];
@@ -185,7 +263,10 @@ export function readRoutes(db: Db): Route[] {
       operationId: 'listRequests',
       tag: 'Overview',
       summary: 'The overview: requests of the acting context, newest first',
-      description: 'As PO, the requests this PO introduced for staff of its schools; in own-company mode, those of the enterprise’s own staff. The last two years unless `from` says otherwise.',
+      description:
+        'As PO, the requests this PO introduced for staff of its schools; in own-company mode, those of the enterprise’s own staff. The last two years unless `from` says otherwise. ' +
+        'Paged by cursor: the answer’s `nextCursor` (null on the last page) and `previousCursor` (null on the first) are sent back as `cursor` with the same filters; a cursor of another list (other filters, another acting context) is refused (PAGE_CURSOR_FOREIGN), `page` too (PAGE_BY_CURSOR). ' +
+        '`count=true` adds `total`, counted up to 1,000.',
       auth: 'acting',
       query: z.object({
         worker: nissSchema.optional().describe('The worker’s NISS'),
@@ -194,12 +275,17 @@ export function readRoutes(db: Db): Route[] {
         leave: leaveCodeSchema.optional(),
         from: z.iso.datetime({ offset: true }).optional().describe('Created at or after (ISO-8601)'),
         to: z.iso.datetime({ offset: true }).optional().describe('Created before (ISO-8601)'),
-        ...paging,
+        ...keysetPaging,
       }),
-      responses: { 200: { description: 'One page of requests', schema: pageOf(requestRow, 'RequestPage', 'One page of requests') }, 403: standardErrors[403], 422: standardErrors[422] },
+      responses: { 200: { description: 'One page of requests', schema: requestPage }, 403: standardErrors[403], 422: standardErrors[422] },
       handler: async ({ query, req }) => {
         const { acting: ctx } = acting(req);
-        return { body: await listRequests(db, { enterpriseNumber: ctx.enterprise, mode: ctx.mode }, { ...query, now: new Date() }) };
+        refusePageNumber(req.query);
+        const context = { enterpriseNumber: ctx.enterprise, mode: ctx.mode };
+        const { cursor, count, pageSize, ...filter } = query;
+        const scope = overviewScope(context, filter);
+        const page = await listRequests(db, context, { ...filter, pageSize, count: count === 'true', ...positionOf(cursor, scope), now: new Date() });
+        return { body: requestPageBody(page, scope) };
       },
     }),
     defineRoute({

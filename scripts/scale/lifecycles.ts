@@ -328,12 +328,13 @@ async function overviewOf(run: Run, po: 'Y' | 'Z', outcomes: LifecycleOutcome[],
   }
   const seen = new Set<string>();
   try {
-    for (let page = 1; ; page++) {
-      const from = encodeURIComponent(new Date(since.getTime() - 1_000).toISOString());
-      const body = await run.call<{ items: Array<{ journeyId: string; ticket: string | null; status: string }>; total: number }>(
+    const from = encodeURIComponent(new Date(since.getTime() - 1_000).toISOString());
+    let cursor: string | null = null;
+    do {
+      const body: { items: Array<{ journeyId: string; ticket: string | null; status: string }>; nextCursor: string | null } = await run.call(
         -1,
         `overview of PO ${po}`,
-        { method: 'GET', path: `/api/requests?from=${from}&pageSize=100&page=${page}`, token },
+        { method: 'GET', path: `/api/requests?from=${from}&pageSize=100${cursor ? `&cursor=${cursor}` : ''}`, token },
         200,
       );
       for (const row of body.items) {
@@ -344,8 +345,8 @@ async function overviewOf(run: Run, po: 'Y' | 'Z', outcomes: LifecycleOutcome[],
         const expected = finalStatus.get(row.journeyId);
         if (expected && row.status !== expected) check.wrongStatus.push(`${row.ticket}: ${row.status}`);
       }
-      if (body.items.length === 0 || page * 100 >= body.total) break;
-    }
+      cursor = body.nextCursor;
+    } while (cursor);
   } catch (err) {
     check.error = String(err);
   }

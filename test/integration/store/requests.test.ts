@@ -2,6 +2,7 @@ import {
   findRequestByTicketAnyTenant,
   getRequestByJourneyId,
   getRequestByTicket,
+  countLimit,
   listRequests,
   upsertRequest,
   type ActingContext,
@@ -145,11 +146,15 @@ describe.each(backends)('requests read model on %s', (backend) => {
       expect(await ids(asPoY, { now: new Date('2025-01-10T10:00:00.001Z') })).not.toContain('y-old');
     });
 
-    it('paginates with the total', async () => {
-      const first = await listRequests(t.db, asPoY, { now, page: 1, pageSize: 3 });
-      const second = await listRequests(t.db, asPoY, { now, page: 2, pageSize: 3 });
-      expect([first.total, second.total]).toEqual([4, 4]);
-      expect([...first.items, ...second.items].map((r) => r.journeyId)).toEqual(['y4', 'y3', 'y2', 'y1']);
+    it('pages by key: the pages concatenate to the list, forwards and backwards, with the count when asked', async () => {
+      const first = await listRequests(t.db, asPoY, { now, pageSize: 3, count: true });
+      expect(first.items.map((r) => r.journeyId)).toEqual(['y4', 'y3', 'y2']);
+      expect([first.previous, first.total]).toEqual([null, { count: 4, exact: true }]);
+      const second = await listRequests(t.db, asPoY, { now, pageSize: 3, position: first.next! });
+      expect([second.items.map((r) => r.journeyId), second.next, second.total]).toEqual([['y1'], null, null]);
+      const back = await listRequests(t.db, asPoY, { now, pageSize: 3, position: second.previous! });
+      expect([back.items.map((r) => r.journeyId), back.previous]).toEqual([['y4', 'y3', 'y2'], null]);
+      expect(back.next).toEqual(first.next);
     });
 
     it('returns camelCase rows with nulls for what a draft does not know yet', async () => {
@@ -160,6 +165,71 @@ describe.each(backends)('requests read model on %s', (backend) => {
         introducedBy: people.poEducationOnly.niss, createdAt: '2026-06-04T10:00:00.000Z', updatedAt: '2026-06-04T10:00:00.000Z',
         version: 1,
       });
+    });
+  });
+  describe('keyset pages', () => {
+    const asZCompany: ActingContext = { enterpriseNumber: organisations.poZ.enterpriseNumber, mode: 'OWN_COMPANY' };
+    const own = (journeyId: string, at: string, status: RequestUpsert['status'] = 'submitted'): RequestUpsert =>
+      poZRequest(journeyId, { actingMode: 'OWN_COMPANY', communityCode: null, schoolNumber: null, at, status });
+    const walk = async (filter: Partial<Parameters<typeof listRequests>[2]>, pageSize: number) => {
+      const pages: string[][] = [];
+      let page = await listRequests(t.db, asZCompany, { now, pageSize, ...filter });
+      pages.push(page.items.map((r) => r.journeyId));
+      while (page.next) {
+        page = await listRequests(t.db, asZCompany, { now, pageSize, ...filter, position: page.next });
+        pages.push(page.items.map((r) => r.journeyId));
+      }
+      // And back from the last page to the first.
+      const back: string[][] = [page.items.map((r) => r.journeyId)];
+      while (page.previous) {
+        page = await listRequests(t.db, asZCompany, { now, pageSize, ...filter, position: page.previous });
+        back.unshift(page.items.map((r) => r.journeyId));
+      }
+      return { pages, back };
+    };
+
+    beforeAll(async () => {
+      // Rows created in the same instant, and rows a microsecond apart (the same millisecond): the key
+      // keeps the microseconds and breaks ties by journey id.
+      const rows = [
+        own('k-a', '2026-06-10T10:00:00.000000Z'),
+        own('k-b', '2026-06-10T10:00:00.000000Z', 'accepted'),
+        own('k-c', '2026-06-10T10:00:00.000000Z'),
+        own('k-d', '2026-06-10T10:00:00.000001Z', 'accepted'),
+        own('k-e', '2026-06-10T10:00:00.000002Z'),
+        own('k-f', '2026-06-10T10:00:00.000002Z', 'accepted'),
+        own('k-g', '2026-06-09T08:00:00.000000Z'),
+        own('k-h', '2026-06-11T08:00:00.000000Z', 'accepted'),
+      ];
+      for (const r of rows) await upsertRequest(t.db, r);
+    });
+
+    it('walks rows that share a creation time without a duplicate or a gap, whatever the page size', async () => {
+      const all = ['k-h', 'k-f', 'k-e', 'k-d', 'k-c', 'k-b', 'k-a', 'k-g'];
+      expect((await listRequests(t.db, asZCompany, { now, pageSize: 100 })).items.map((r) => r.journeyId)).toEqual(all);
+      for (const size of [1, 2, 3, 7, 8]) {
+        const { pages, back } = await walk({}, size);
+        expect(pages.flat()).toEqual(all);
+        expect(pages.slice(0, -1).every((p) => p.length === size)).toBe(true);
+        expect(back).toEqual(pages);
+      }
+    });
+
+    it('walks a status filter the same way', async () => {
+      const { pages, back } = await walk({ status: 'accepted' }, 2);
+      expect(pages).toEqual([['k-h', 'k-f'], ['k-d', 'k-b']]);
+      expect(back).toEqual(pages);
+    });
+
+    it('counts up to the limit, and says when more match', async () => {
+      await t.db.exec(`INSERT INTO requests (journey_id, acting_enterprise, acting_mode, worker_niss, worker_name, worker_status, status, introduced_by, created_at, version)
+        SELECT 'request-many-' || i, '${organisations.poZ.enterpriseNumber}', 'OWN_COMPANY', '${ownStaff.secretaryY.niss}', 'Many', 'CONTRACTUAL', 'draft',
+          '${people.poZUser.niss}', timestamptz '2026-06-01T00:00:00Z' - i * interval '1 second', 1
+        FROM generate_series(1, ${countLimit + 5}) AS i`);
+      expect((await listRequests(t.db, asZCompany, { now, count: true, status: 'draft' })).total).toEqual({ count: countLimit, exact: false });
+      expect((await listRequests(t.db, asZCompany, { now, count: true, status: 'accepted' })).total).toEqual({ count: 4, exact: true });
+      const { pages } = await walk({ status: 'draft' }, 100);
+      expect(new Set(pages.flat()).size).toBe(countLimit + 5);
     });
   });
 });

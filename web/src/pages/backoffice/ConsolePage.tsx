@@ -1,7 +1,7 @@
 /**
  * The console's start page: the journeys waiting for an operator, the search form (ticket, NISS,
- * status, PO, leave, creation window) and its results, newest first, one page at a time. The search
- * lives in the address: a reload, a shared link or "back" from a request shows the same results.
+ * status, PO, leave, creation window) and its results, newest first, one page at a time (the service's
+ * cursors). The search and its page live in the address: a reload, a shared link or "back" from a request shows the same results.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, as, call, idempotencyKey, type Schemas } from '../../api';
@@ -50,7 +50,7 @@ export function ConsolePage({ token }: { token: string }) {
   const w = useStrings(backofficeWords);
   const { query } = useLocation();
   const search = window.location.search;
-  const { form: asked, page } = searchOf(query);
+  const { form: asked } = searchOf(query);
   const [form, setForm] = useState<SearchForm>(asked);
   // The results with the search they answer: those of an earlier search are never shown as this one's.
   const [results, setResults] = useState<{ search: string; page: RequestPage }>();
@@ -63,11 +63,11 @@ export function ConsolePage({ token }: { token: string }) {
   useEffect(() => {
     const current = searchOf(new URLSearchParams(search));
     setForm(current.form);
-    rememberSearch(searchPath(current.form, current.page));
+    rememberSearch(searchPath(current.form, current.cursor));
     let live = true;
     setBusy(true);
     setFailure(undefined);
-    call(api.GET('/api/backoffice/requests', { params: { query: apiQuery(current.form, current.page) }, ...as(token) }))
+    call(api.GET('/api/backoffice/requests', { params: { query: apiQuery(current.form, current.cursor) }, ...as(token) }))
       .then(
         (found) => live && setResults({ search, page: found }),
         (err: unknown) => {
@@ -140,22 +140,25 @@ export function ConsolePage({ token }: { token: string }) {
           </button>
         </div>
       </form>
-      <Results results={results?.search === search ? results.page : undefined} busy={busy} page={page} asked={asked} />
+      <Results results={results?.search === search ? results.page : undefined} busy={busy} asked={asked} />
     </>
   );
 }
 
-function Results({ results, busy, page, asked }: { results?: RequestPage; busy: boolean; page: number; asked: SearchForm }) {
+function Results({ results, busy, asked }: { results?: RequestPage; busy: boolean; asked: SearchForm }) {
   const w = useStrings(backofficeWords);
   const c = useStrings(common);
   const term = useTerm();
   const format = useFormat();
   if (!results) return busy ? <p aria-live="polite">{c('loading')}</p> : null;
-  const pages = Math.max(1, Math.ceil(results.total / results.pageSize));
   return (
     <section aria-labelledby="results-title" aria-busy={busy}>
       <h2 id="results-title">{w('results')}</h2>
-      <p role="status">{results.total === 0 ? w('noResult') : w('resultCount', { total: format.number(results.total) })}</p>
+      <p role="status">
+        {results.items.length === 0 && !results.previousCursor
+          ? w('noResult')
+          : results.total && w(results.total.exact ? 'resultCount' : 'resultMore', { total: format.number(results.total.count) })}
+      </p>
       {results.items.length > 0 && (
         <div className="table-wrap" role="region" aria-labelledby="results-title" tabIndex={0} style={scrollBox}>
           <table className="backoffice-results">
@@ -192,11 +195,10 @@ function Results({ results, busy, page, asked }: { results?: RequestPage; busy: 
           </table>
         </div>
       )}
-      {pages > 1 && (
+      {(results.previousCursor || results.nextCursor) && (
         <nav className="pagination" aria-label={w('pagination')}>
-          {page > 1 && <Link to={searchPath(asked, page - 1)}>{w('previous')}</Link>}
-          <span>{w('page', { page, pages })}</span>
-          {page < pages && <Link to={searchPath(asked, page + 1)}>{w('next')}</Link>}
+          {results.previousCursor && <Link to={searchPath(asked, results.previousCursor)}>{w('previous')}</Link>}
+          {results.nextCursor && <Link to={searchPath(asked, results.nextCursor)}>{w('next')}</Link>}
         </nav>
       )}
     </section>

@@ -11,26 +11,25 @@ export const emptySearch: SearchForm = { ticket: '', niss: '', status: '', enter
 export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** The form's values and the page from the address's query. */
-export function searchOf(query: URLSearchParams): { form: SearchForm; page: number } {
+/** The form's values and the page (the service's cursor, none for the first page) from the address's query. */
+export function searchOf(query: URLSearchParams): { form: SearchForm; cursor: string } {
   const form = { ...emptySearch };
   for (const name of SEARCH_FIELDS) form[name] = query.get(name) ?? '';
-  const page = Number(query.get('page') ?? '1');
-  return { form, page: Number.isInteger(page) && page > 0 ? page : 1 };
+  return { form, cursor: query.get('cursor') ?? '' };
 }
 
-/** The address of a search: only the criteria given. */
-export function searchPath(form: SearchForm, page = 1): string {
+/** The address of a search: only the criteria given, and the page's cursor (none for the first page). */
+export function searchPath(form: SearchForm, cursor = ''): string {
   const params = new URLSearchParams();
   for (const name of SEARCH_FIELDS) if (form[name].trim()) params.set(name, form[name].trim());
-  if (page > 1) params.set('page', String(page));
+  if (cursor) params.set('cursor', cursor);
   const text = params.toString();
   return text ? `/backoffice?${text}` : '/backoffice';
 }
 
-/** The query the API takes (it validates each criterion and names the field it refuses). */
-export function apiQuery(form: SearchForm, page: number): SearchQuery {
-  const query: Record<string, string | number> = { page, pageSize: DEFAULT_PAGE_SIZE };
+/** The query the API takes (it validates each criterion and names the field it refuses); the count is shown, so asked for. */
+export function apiQuery(form: SearchForm, cursor: string): SearchQuery {
+  const query: Record<string, string | number> = { pageSize: DEFAULT_PAGE_SIZE, count: 'true', ...(cursor ? { cursor } : {}) };
   for (const name of SEARCH_FIELDS) if (form[name].trim()) query[name] = form[name].trim();
   // Each criterion is the API's to validate (it names the field it refuses).
   return query;

@@ -1,8 +1,9 @@
 /**
  * The overview (guide, "Écran d'aperçu"): the requests of the acting context only — the service answers
  * a PO's own requests and never another PO's — newest first, with filters (worker, school, status,
- * leave) kept in the address, pages, each request's ticket and status; one request opens with its
- * status history; an open draft (no ticket yet) can be resumed.
+ * leave) kept in the address, pages by the service's cursors (kept in the address too, so a reload or a
+ * link shows the same page), each request's ticket and status; one request opens with its status
+ * history; an open draft (no ticket yet) can be resumed.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, as, call, type Schemas } from '../../api';
@@ -65,7 +66,7 @@ function Overview({ acting }: { acting: Acting }) {
   const { query } = useLocation();
   const search = query.toString();
   const applied = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])) as Record<Filter, string>;
-  const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
+  const cursor = query.get('cursor') ?? '';
   const [typed, setTyped] = useState(applied);
   const [result, setResult] = useState<RequestPage>();
   const [failure, setFailure] = useState<ApiError>();
@@ -80,7 +81,8 @@ function Overview({ acting }: { acting: Acting }) {
   useEffect(() => {
     let live = true;
     const params = new URLSearchParams(search);
-    const q: Record<string, string | number> = { page };
+    // The number of requests is shown, so it is asked for (counted up to 1,000: "more than" beyond).
+    const q: Record<string, string | number> = { count: 'true', ...(cursor ? { cursor } : {}) };
     for (const f of FILTERS) {
       const value = params.get(f);
       if (value) q[f] = value;
@@ -98,7 +100,7 @@ function Overview({ acting }: { acting: Acting }) {
     return () => {
       live = false;
     };
-  }, [search, acting.token, language, attempt, page]);
+  }, [search, acting.token, language, attempt, cursor]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -106,14 +108,13 @@ function Overview({ acting }: { acting: Acting }) {
     for (const f of FILTERS) if (typed[f].trim()) next.set(f, typed[f].trim());
     navigate(`/breakatwork/overview${next.size ? `?${next.toString()}` : ''}`);
   };
-  const goTo = (p: number) => {
+  const goTo = (to: string) => {
     const next = new URLSearchParams(search);
-    next.set('page', String(p));
+    next.set('cursor', to);
     navigate(`/breakatwork/overview?${next.toString()}`);
   };
   const errors = errorsOf(failure, undefined, c('unavailable'));
   const byField = fieldErrors(errors);
-  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
 
   return (
     <BawLayout current="overview">
@@ -154,7 +155,7 @@ function Overview({ acting }: { acting: Acting }) {
       {!result && !failure && <p aria-live="polite">{t('loadingRequests')}</p>}
       {result && (
         <>
-          <p aria-live="polite">{t('total', { count: format.number(result.total) })}</p>
+          {result.total && <p aria-live="polite">{t(result.total.exact ? 'total' : 'moreThan', { count: format.number(result.total.count) })}</p>}
           {result.items.length === 0 ? (
             <p>{t('none')}</p>
           ) : (
@@ -180,16 +181,15 @@ function Overview({ acting }: { acting: Acting }) {
               </table>
             </div>
           )}
-          {pages > 1 && (
-            <nav className="pagination" aria-label={t('pageOf', { page, pages })}>
-              {page > 1 && (
-                <button type="button" className="button secondary" onClick={() => goTo(page - 1)}>
+          {(result.previousCursor || result.nextCursor) && (
+            <nav className="pagination" aria-label={t('pages')}>
+              {result.previousCursor && (
+                <button type="button" className="button secondary" onClick={() => goTo(result.previousCursor!)}>
                   {t('previous')}
                 </button>
               )}
-              <span>{t('pageOf', { page, pages })}</span>
-              {page < pages && (
-                <button type="button" className="button secondary" onClick={() => goTo(page + 1)}>
+              {result.nextCursor && (
+                <button type="button" className="button secondary" onClick={() => goTo(result.nextCursor!)}>
                   {t('next')}
                 </button>
               )}
