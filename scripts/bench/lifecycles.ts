@@ -25,7 +25,7 @@
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,7 +56,20 @@ export interface StepFigures {
   overheadP50Ms: number;
 }
 
+/** CPU time per lifecycle, ms: what a lifecycle costs whatever else the machine runs. */
+export interface CpuPerLifecycle {
+  /** The service's process (API, worker, workflow threads). */
+  service: number;
+  /** The embedded Temporal dev server. */
+  temporal: number;
+  /** This process: the HTTP client, or the raw Temporal client. */
+  client: number;
+  total: number;
+}
+
 export interface PathFigures {
+  /** CPU time per lifecycle (Linux /proc; NaN elsewhere). */
+  cpuMs: CpuPerLifecycle;
   lifecycles: number;
   failed: number;
   lifecyclesPerSec: number;
@@ -297,9 +310,14 @@ class PathRun {
   readonly requestIds: string[] = [];
   readonly errors: string[] = [];
   seconds = 0;
+  readonly cpu = { service: 0, temporal: 0, client: 0 };
 
   figures(): PathFigures {
+    const per = (ms: number) => round(ms / Math.max(1, this.lifecycles.length + this.errors.length), 1);
+    const cpuMs = { service: per(this.cpu.service), temporal: per(this.cpu.temporal), client: per(this.cpu.client), total: 0 };
+    cpuMs.total = round(cpuMs.service + cpuMs.temporal + cpuMs.client, 1);
     return {
+      cpuMs,
       lifecycles: this.lifecycles.length,
       failed: this.errors.length,
       lifecyclesPerSec: round(this.lifecycles.length / this.seconds, 2),
@@ -310,7 +328,8 @@ class PathRun {
 }
 
 /** `count` lifecycles of `path`, `concurrency` at a time, added to `run`. */
-async function runBlock(path: Path, run: PathRun, planner: Planner, count: number, concurrency: number): Promise<void> {
+async function runBlock(path: Path, run: PathRun, planner: Planner, count: number, concurrency: number, cpu: CpuMeter): Promise<void> {
+  const cpuBefore = cpu.read();
   const time = async <T>(step: string, call: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await call();
@@ -337,6 +356,52 @@ async function runBlock(path: Path, run: PathRun, planner: Planner, count: numbe
     }),
   );
   run.seconds += (performance.now() - started) / 1000;
+  const cpuAfter = cpu.read();
+  run.cpu.service += cpuAfter.service - cpuBefore.service;
+  run.cpu.temporal += cpuAfter.temporal - cpuBefore.temporal;
+  run.cpu.client += cpuAfter.client - cpuBefore.client;
+}
+
+/** CPU time used so far (ms) by the service's process, its Temporal dev server and this process. */
+class CpuMeter {
+  private readonly tick = 10; // USER_HZ is 100 on Linux: /proc times are in 1/100 s.
+  constructor(private readonly servicePid: number) {}
+
+  private processMs(pid: number): number {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * this.tick;
+    } catch {
+      return NaN;
+    }
+  }
+
+  /** The service's children (the dev server), found by their parent. */
+  private children(): number[] {
+    try {
+      return readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .filter((d) => {
+          try {
+            return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === this.servicePid;
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    } catch {
+      return [];
+    }
+  }
+
+  read(): { service: number; temporal: number; client: number } {
+    const own = process.cpuUsage();
+    return {
+      service: this.processMs(this.servicePid),
+      temporal: this.children().reduce((sum, pid) => sum + this.processMs(pid), 0),
+      client: (own.user + own.system) / 1000,
+    };
+  }
 }
 
 /** Withdraws the run's requests (untimed), so that they no longer count against the teachers' maximum. */
@@ -388,6 +453,8 @@ function printLevel(level: LevelFigures, log: (line: string) => void): void {
   log(
     `\nconcurrency ${level.concurrency}: API ${api.lifecyclesPerSec} lifecycles/s (${api.lifecycles} ok, ${api.failed} failed), direct ${direct.lifecyclesPerSec} (${direct.lifecycles} ok, ${direct.failed} failed): ratio ${level.ratio.toFixed(3)}; overhead per step p50 ${fmt(level.overheadP50Ms)} ms (pure steps ${fmt(level.pureOverheadP50Ms)} ms)`,
   );
+  const cpu = (c: CpuPerLifecycle) => `${fmt(c.total)} (service ${fmt(c.service)}, Temporal ${fmt(c.temporal)}, client ${fmt(c.client)})`;
+  log(`  CPU ms per lifecycle: API ${cpu(api.cpuMs)}; direct ${cpu(direct.cpuMs)}`);
   log(`  lifecycle (sign-in → ticket) p50/p95/p99 ms: API ${fmt(api.lifecycle.p50)}/${fmt(api.lifecycle.p95)}/${fmt(api.lifecycle.p99)}, direct ${fmt(direct.lifecycle.p50)}/${fmt(direct.lifecycle.p95)}/${fmt(direct.lifecycle.p99)}`);
   log(`  request (start → ticket)     p50/p95/p99 ms: API ${fmt(api.request.p50)}/${fmt(api.request.p95)}/${fmt(api.request.p99)}, direct ${fmt(direct.request.p50)}/${fmt(direct.request.p95)}/${fmt(direct.request.p99)}`);
   log('  step                  API p50    p95    p99 │ direct p50    p95    p99 │ overhead p50');
@@ -446,6 +513,16 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
   child.stderr.pipe(out);
   const base = `http://127.0.0.1:${apiPort}`;
   let connection: Connection | undefined;
+  // Interrupted (Ctrl-C): the service, its database and its folder go too.
+  const interrupted = () => {
+    child.kill('SIGKILL');
+    const dropped = admin ? admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined) : Promise.resolve();
+    void dropped.finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const startedAt = performance.now();
     await waitReady(base, child, logFile);
@@ -460,10 +537,11 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
     }
     const paths = [apiPath(base, identities), directPath(client, config, Buffer.from(config.ownerHashSecret!, 'utf8'))];
     const planner = new Planner();
+    const cpu = new CpuMeter(child.pid!);
     // Warm-up, untimed: the worker's caches, the JIT, connections.
     for (const path of paths) {
       const warm = new PathRun();
-      await runBlock(path, warm, planner, 8, 4);
+      await runBlock(path, warm, planner, 8, 4, cpu);
       if (warm.errors.length) throw new Error(`warm-up (${path.name}) failed: ${warm.errors[0]}`);
       await withdraw(client, warm.requestIds);
     }
@@ -477,7 +555,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
         for (const path of order) {
           const run = runs[path.name];
           const before = run.requestIds.length;
-          await runBlock(path, run, planner, Math.ceil(count / blocks), concurrency);
+          await runBlock(path, run, planner, Math.ceil(count / blocks), concurrency, cpu);
           await withdraw(client, run.requestIds.slice(before));
         }
       }
@@ -515,6 +593,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
       service: { backend: admin ? 'postgres' : 'pglite', rateLimitPerMinute: RATE_LIMIT },
     };
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await connection?.close().catch(() => undefined);
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
