@@ -130,10 +130,24 @@ describe('Break@Work sign-in and the overview’s boundaries', () => {
     await y.getByText('22 demande(s)').waitFor();
     expect(await y.getByTestId('requests').getByRole('row').count()).toBe(21); // a header and 20 rows
     expect(await y.getByTestId('requests').textContent()).not.toContain('Kessler');
-    await y.getByRole('button', { name: 'Page suivante' }).click();
-    await y.getByText('Page 2 sur 2').waitFor();
+    const pages = y.getByRole('navigation', { name: 'Pages de l’aperçu' });
+    expect(await pages.getByRole('button', { name: 'Page précédente' }).count()).toBe(0);
+    await pages.getByRole('button', { name: 'Page suivante' }).click();
+    await y.waitForURL(/cursor=/);
+    await pages.getByRole('button', { name: 'Page précédente' }).waitFor();
     expect(await y.getByTestId('requests').getByRole('row').count()).toBe(3);
+    expect(await pages.getByRole('button', { name: 'Page suivante' }).count()).toBe(0);
+    await y.getByText('22 demande(s)').waitFor();
     await checkScreen(y, 'breakatwork-overview-page2');
+    // Back to the first page, and the second one again from its address (a reload keeps the page).
+    await pages.getByRole('button', { name: 'Page précédente' }).click();
+    await pages.getByRole('button', { name: 'Page suivante' }).waitFor();
+    const rows = y.getByTestId('requests').getByRole('row');
+    await rows.nth(20).waitFor();
+    expect(await rows.count()).toBe(21);
+    await y.goBack();
+    await rows.nth(3).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(3);
     // Filter by worker and status, then resume one draft where it was left.
     await y.getByLabel('NISS du membre du personnel').fill(teachers.nurseryA.niss);
     await y.getByLabel('Statut', { exact: true }).selectOption('draft');
