@@ -82,7 +82,10 @@ export function ConsolePage({ token }: { token: string }) {
     };
   }, [search, token, attempt]);
 
-  const errors = shownErrors(failure, c('unavailable'));
+  // A page address the service no longer takes (a cursor of another search, an old link): no form field
+  // holds it, so its message stands alone, with the way back to the first page of this search.
+  const pageRefused = failure?.issues.some((i) => i.path === 'query.cursor' || i.path === 'query.page') ?? false;
+  const errors = shownErrors(failure, c('unavailable')).map((e) => (e.field === 'cursor' || e.field === 'page' ? { message: e.message } : e));
   const fields = byField(errors);
   const set = (name: keyof SearchForm) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
   const submit = (e: FormEvent) => {
@@ -99,6 +102,11 @@ export function ConsolePage({ token }: { token: string }) {
       <form className="panel backoffice-search" onSubmit={submit} aria-labelledby="search-title" noValidate>
         <h2 id="search-title">{w('searchTitle')}</h2>
         <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} />
+        {pageRefused && (
+          <p>
+            <Link to={searchPath(asked)}>{w('firstPage')}</Link>
+          </p>
+        )}
         <div className="filters">
           <TextField name="ticket" label={w('ticket')} hint={w('ticketHint')} error={fields.ticket} value={form.ticket} onChange={set('ticket')} />
           <TextField name="niss" label={w('niss')} hint={w('nissHint')} error={fields.niss} value={form.niss} onChange={set('niss')} inputMode="numeric" />

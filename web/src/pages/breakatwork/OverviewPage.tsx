@@ -113,14 +113,28 @@ function Overview({ acting }: { acting: Acting }) {
     next.set('cursor', to);
     navigate(`/breakatwork/overview?${next.toString()}`);
   };
-  const errors = errorsOf(failure, undefined, c('unavailable'));
+  // A page address the service no longer takes (a cursor of other filters, an old link): no form field
+  // holds it, so its message stands alone, with the way back to the first page of these filters.
+  const pageRefused = failure?.issues.some((i) => i.path === 'query.cursor' || i.path === 'query.page') ?? false;
+  const errors = errorsOf(failure, undefined, c('unavailable')).map((e) => (e.field === 'cursor' || e.field === 'page' ? { message: e.message } : e));
   const byField = fieldErrors(errors);
+  const firstPage = () => {
+    const next = new URLSearchParams(search);
+    next.delete('cursor');
+    next.delete('page');
+    return `/breakatwork/overview${next.size ? `?${next.toString()}` : ''}`;
+  };
 
   return (
     <BawLayout current="overview">
       <h1>{t('overview')}</h1>
       <p>{t('overviewIntro')}</p>
       <ErrorSummary errors={errors} onRetry={failure?.retryable ? () => setAttempt((a) => a + 1) : undefined} onSignInAgain={signInAgain} />
+      {pageRefused && (
+        <p>
+          <Link to={firstPage()}>{t('firstPage')}</Link>
+        </p>
+      )}
       <form className="panel" onSubmit={apply} aria-label={t('filters')} noValidate>
         <h2>{t('filters')}</h2>
         <div className="filters">
