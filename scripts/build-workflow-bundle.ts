@@ -24,7 +24,13 @@ export const defaultBundleDir = join(root, 'worker/dist');
  * SDK's `preloadModules`). Only modules that hold no per-workflow state may be listed: the SDK freezes
  * what they export. xstate is not among them (its actor ids come from a counter at module level).
  */
-export const PRELOAD_MODULES: string[] = [];
+export const PRELOAD_MODULES: string[] = [
+  // zod, the library only (a schema built before the freeze would refuse the methods zod binds on
+  // first use); through a module of ours, for webpack keeps only what is used.
+  require.resolve('../worker/workflow-shared-modules'),
+  // Pure rules and constants ("no I/O, no clock"), all but domain/schemas.ts (zod schemas, see above).
+  ...['error-catalogue', 'errors', 'dates', 'identifiers', 'catalogue', 'workload', 'request-rules', 'text'].map((m) => require.resolve(`../domain/${m}`)),
+];
 
 /** The options the worker's bundle is built with: the service's failure converter, as its data converter names it. */
 export function workflowBundleOptions(): Omit<BundleOptions, 'logger' | 'webpackConfigHook'> {
@@ -56,7 +62,12 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 function optionsKey(): string {
   const { version } = JSON.parse(readFileSync(require.resolve('@temporalio/worker/package.json'), 'utf8')) as { version: string };
   const options = workflowBundleOptions();
-  return JSON.stringify({ sdk: version, ...options, workflowsPath: relative(root, options.workflowsPath), failureConverterPath: relative(root, options.failureConverterPath!) });
+  return JSON.stringify({
+    sdk: version,
+    workflowsPath: relative(root, options.workflowsPath),
+    failureConverterPath: relative(root, options.failureConverterPath!),
+    preloadModules: options.preloadModules?.map((m) => (m.startsWith(root) ? relative(root, m) : m)),
+  });
 }
 
 function isFile(path: string): boolean {

@@ -9,6 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { parsePayloadKeys } from '../../config/payload-keys';
+import { PRELOAD_MODULES } from '../../scripts/build-workflow-bundle';
 import { failureConverterPath, journeyDataConverter } from '../../worker/payload-codec';
 
 export const TEST_ADDRESS_VARIABLE = 'BREAKATWORK_TEST_TEMPORAL_ADDRESS';
@@ -32,11 +33,11 @@ export function connectToTestServer(dataConverter: DataConverter = testDataConve
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 
-/** Bundles a workflows module once per test file (with the service's failure converter, as its worker bundles). */
+/** Bundles a workflows module once per test file (with the service's failure converter and shared modules, as its worker bundles). */
 export function bundle(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
   let b = bundles.get(workflowsPath);
   if (!b) {
-    b = bundleWorkflowCode({ workflowsPath, failureConverterPath: failureConverterPath(), logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
+    b = bundleWorkflowCode({ workflowsPath, failureConverterPath: failureConverterPath(), preloadModules: PRELOAD_MODULES, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
     bundles.set(workflowsPath, b);
   }
   return b;

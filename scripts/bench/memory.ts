@@ -1,0 +1,167 @@
+/**
+ * Benchmark section: heap per open journey in the worker's cache. One worker (worker/worker.ts, the
+ * prebuilt bundle, a cache large enough for them all) on its own embedded dev server; `--journeys`
+ * request journeys opened with the Temporal client as the API opens them (update-with-start `open`),
+ * each left waiting on its first screen (worker selection). The worker runs its workflows in this
+ * process's main thread (debugMode) so that the process's heap counts them; the heap is read after a
+ * full garbage collection before and after. Prints and returns { mbPerOpenJourney, openJourneys,
+ * bundleBytes }.
+ *   tsx scripts/bench/memory.ts [--journeys 10000] [--concurrency 32] [--port-base 7840]
+ * It re-runs itself with a heap limit large enough (and --expose-gc) when started without one.
+ */
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createLogger } from '../../config/logger';
+import { parsePayloadKeys } from '../../config/payload-keys';
+import { journeys } from '../../machines';
+import { openDb } from '../../store/db';
+import { migrate } from '../../store/migrate';
+import { journeyDataConverter } from '../../worker/payload-codec';
+import { createWorker } from '../../worker/worker';
+import { openView, searchAttributes, type JourneyStart } from '../../workflows/messages';
+import { ensureWorkflowBundle } from '../build-workflow-bundle';
+import { startDevServer } from '../dev-server';
+import { ensureTemporalNamespace } from '../temporal-namespace';
+import { freePortsFrom } from './startup';
+
+const MB = 1024 * 1024;
+const BENCH_KEYS = `bench-1:${Buffer.from('break-at-work-bench-payload-key!').toString('base64')}`;
+
+function heapAfterGc(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function memoryBench(options: { journeys?: number; concurrency?: number; portBase?: number } = {}): Promise<{ mbPerOpenJourney: number; openJourneys: number; bundleBytes: number }> {
+  const total = options.journeys ?? 10_000;
+  const concurrency = options.concurrency ?? 32;
+  const [port, uiPort] = await freePortsFrom(options.portBase ?? 7840, 2);
+  const dataDir = mkdtempSync(join(tmpdir(), 'breakatwork-bench-memory-'));
+  const log = createLogger('warn');
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const devServer = await startDevServer({ dataDir, port: port!, uiPort: uiPort!, namespace: 'default', log: () => undefined });
+  const db = await openDb({ dataDir: join(dataDir, 'pglite') });
+  try {
+    await migrate(db);
+    const connection = await Connection.connect({ address: devServer.address });
+    await ensureTemporalNamespace(connection, { address: devServer.address, namespace: 'default', retentionDays: 1, searchAttributes: Object.values(searchAttributes), log });
+    const keys = parsePayloadKeys(BENCH_KEYS) as Map<string, Buffer>;
+    const dataConverter = journeyDataConverter({ keys, encodeKeyId: 'bench-1' });
+    const client = new Client({ connection, dataConverter });
+    const bundle = await ensureWorkflowBundle({ say: (line) => console.log(`  ${line}`) });
+    const taskQueue = 'bench-memory';
+    const { worker, connection: workerConnection } = await createWorker({
+      connection: { address: devServer.address },
+      namespace: 'default',
+      taskQueue,
+      deps: { db },
+      dataConverter,
+      workflowBundle: bundle.bundle,
+      // Room for every journey: the cache must not evict what is measured.
+      cacheMb: total,
+      debugMode: true,
+    });
+    const running = worker.run();
+    const input: unknown = journeys.request!.input.parse({
+      acting: { enterprise: '0123456749', mode: 'PO', enterpriseName: 'PO Y' },
+      introducedBy: '79011603980',
+      openedOn: '2026-11-28',
+    });
+    let opened = 0;
+    const open = async (count: number) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < count) {
+            next++;
+            const start: JourneyStart = { machine: 'request', input, owner: 'person:bench', delays: { draftExpiry: 30 * 24 * 3600_000 } };
+            await client.workflow.executeUpdateWithStart(openView, {
+              startWorkflowOperation: new WithStartWorkflowOperation('journey', {
+                taskQueue,
+                workflowId: `request-bench-${opened}-${process.pid}-${Date.now()}`,
+                args: [start],
+                workflowIdConflictPolicy: 'USE_EXISTING',
+                typedSearchAttributes: [
+                  { key: searchAttributes.machine, value: 'request' },
+                  { key: searchAttributes.owner, value: start.owner },
+                ],
+              }),
+            });
+            opened++;
+          }
+        }),
+      );
+    };
+    try {
+      // Warm-up: the shared V8 context, the bundle's shared modules, the worker's own buffers.
+      await open(50);
+      const before = heapAfterGc();
+      if (process.env.BENCH_MEMORY_SNAPSHOTS) v8.writeHeapSnapshot(join(process.env.BENCH_MEMORY_SNAPSHOTS, 'before.heapsnapshot'));
+      const cachedBefore = worker.getStatus().numCachedWorkflows;
+      const started = Date.now();
+      let lastReport = Date.now();
+      const progress = setInterval(() => {
+        if (Date.now() - lastReport > 10_000) {
+          lastReport = Date.now();
+          console.log(`  … ${opened - 50} of ${total} opened, heap ${(process.memoryUsage().heapUsed / MB).toFixed(0)} MB`);
+        }
+      }, 1000);
+      await open(total).finally(() => clearInterval(progress));
+      const after = heapAfterGc();
+      if (process.env.BENCH_MEMORY_SNAPSHOTS) v8.writeHeapSnapshot(join(process.env.BENCH_MEMORY_SNAPSHOTS, 'after.heapsnapshot'));
+      const cachedAfter = worker.getStatus().numCachedWorkflows;
+      const openJourneys = cachedAfter - cachedBefore;
+      const mbPerOpenJourney = (after - before) / MB / openJourneys;
+      const rss = process.memoryUsage().rss;
+      console.log(`memory: ${openJourneys} open request journeys in the worker's cache (opened in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      console.log(`  workflow bundle            ${(bundle.bytes / MB).toFixed(2)} MB`);
+      console.log(`  heap before / after        ${(before / MB).toFixed(0)} MB / ${(after / MB).toFixed(0)} MB (process RSS ${(rss / MB).toFixed(0)} MB)`);
+      console.log(`  heap per open journey      ${mbPerOpenJourney.toFixed(3)} MB`);
+      return { mbPerOpenJourney: Number(mbPerOpenJourney.toFixed(3)), openJourneys, bundleBytes: bundle.bytes };
+    } finally {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await workerConnection.close();
+      await connection.close();
+    }
+  } finally {
+    await db.close();
+    await devServer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({
+    options: { journeys: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '32' }, 'port-base': { type: 'string', default: '7840' } },
+  });
+  const journeysWanted = Number(values.journeys);
+  // Enough heap for the journeys at the old 1.5 MB each and the rest: re-run with it if this process has less.
+  const neededMb = 1024 + journeysWanted * 1.5;
+  if (v8.getHeapStatistics().heap_size_limit / MB < neededMb && !process.env.BENCH_MEMORY_CHILD) {
+    const result = spawnSync(process.execPath, [`--max-old-space-size=${Math.ceil(neededMb)}`, '--import', 'tsx', __filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_MEMORY_CHILD: '1' },
+    });
+    process.exit(result.status ?? 1);
+  }
+  memoryBench({ journeys: journeysWanted, concurrency: Number(values.concurrency), portBase: Number(values['port-base']) }).then(
+    (result) => {
+      console.log(JSON.stringify(result));
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
