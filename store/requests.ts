@@ -232,10 +232,14 @@ async function keysetPage(db: Db, where: readonly string[], params: Params, requ
   }
   const condition = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const order = backwards ? 'created_at ASC, journey_id ASC' : 'created_at DESC, journey_id DESC';
-  const [rows, counted] = await Promise.all([
-    db.query<RequestRow & { pageKey: string }>(`SELECT ${columns}, ${keyColumn} FROM requests ${condition} ORDER BY ${order} LIMIT ${params.add(pageSize + 1)}`, params.values),
-    request.count ? db.one<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM requests ${filterOnly} LIMIT ${countLimit + 1}) AS matching`, filterValues) : null,
-  ]);
+  const countOf = `SELECT count(*) FROM (SELECT 1 FROM requests ${filterOnly} LIMIT ${countLimit + 1}) AS matching`;
+  // The count rides in the page's own statement (evaluated once): one round trip, not two.
+  const rows = await db.query<RequestRow & { pageKey: string; matching?: number }>(
+    `SELECT ${columns}, ${keyColumn}${request.count ? `, (${countOf}) AS matching` : ''} FROM requests ${condition} ORDER BY ${order} LIMIT ${params.add(pageSize + 1)}`,
+    params.values,
+  );
+  // An empty page carries no count: none matches at all, or the page lies past the last row.
+  const counted = !request.count ? null : rows[0] ? rows[0].matching! : position ? (await db.one<{ count: number }>(countOf, filterValues)).count : 0;
   const more = rows.length > pageSize;
   const shown = rows.slice(0, pageSize);
   if (backwards) shown.reverse();
@@ -245,8 +249,8 @@ async function keysetPage(db: Db, where: readonly string[], params: Params, requ
   // Reached forwards from a key, the key's page lies before; reached backwards, it follows.
   const next = last && (backwards || more) ? keyOf(last, 'after') : null;
   const previous = first && (backwards ? more : position !== undefined) ? keyOf(first, 'before') : null;
-  const items = shown.map(({ pageKey: _key, ...row }) => row);
-  const total = counted ? { count: Math.min(counted.total, countLimit), exact: counted.total <= countLimit } : null;
+  const items = shown.map(({ pageKey: _key, matching: _matching, ...row }) => row);
+  const total = counted === null ? null : { count: Math.min(counted, countLimit), exact: counted <= countLimit };
   return { items, pageSize, next, previous, total };
 }
 

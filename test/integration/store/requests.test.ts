@@ -228,6 +228,10 @@ describe.each(backends)('requests read model on %s', (backend) => {
         FROM generate_series(1, ${countLimit + 5}) AS i`);
       expect((await listRequests(t.db, asZCompany, { now, count: true, status: 'draft' })).total).toEqual({ count: countLimit, exact: false });
       expect((await listRequests(t.db, asZCompany, { now, count: true, status: 'accepted' })).total).toEqual({ count: 4, exact: true });
+      expect((await listRequests(t.db, asZCompany, { now, count: true, status: 'expired' })).total).toEqual({ count: 0, exact: true });
+      // A page past the last row still says how many match.
+      const pastTheEnd = { direction: 'after', createdAt: '2000-01-01T00:00:00.000000Z', journeyId: 'k' } as const;
+      expect(await listRequests(t.db, asZCompany, { now, count: true, status: 'accepted', position: pastTheEnd })).toMatchObject({ items: [], total: { count: 4, exact: true } });
       const { pages } = await walk({ status: 'draft' }, 100);
       expect(new Set(pages.flat()).size).toBe(countLimit + 5);
     });
