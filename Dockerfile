@@ -11,7 +11,7 @@ COPY package.json package-lock.json ./
 # Install scripts run after the sources are in: the package's own postinstall builds the web application.
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 COPY . .
-RUN node --import tsx scripts/build-web.ts
+RUN node --import tsx scripts/build-web.ts && node --import tsx scripts/build-workflow-bundle.ts
 # 3000 the API (PORT), 3001 the worker's health endpoints (WORKER_HEALTH_PORT), 9464 the worker's
 # Temporal SDK metrics (TEMPORAL_METRICS_ADDRESS). No HEALTHCHECK here: the orchestrator checks
 # /readyz on the port of the process it runs (docker-compose.yml does, with node's fetch: the image

@@ -36,7 +36,7 @@ function folderPatterns(folder) {
 const deterministic = new Set(['domain', 'machines', 'workflows']);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'jest.config.js', 'web/dist/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'jest.config.js', 'web/dist/**', 'worker/dist/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

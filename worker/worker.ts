@@ -29,7 +29,7 @@ export interface WorkerOptions {
  * Heap one cached workflow takes, in MB, measured by `npm run bench` (scripts/bench/memory.ts: an open
  * request journey waiting on its first screen) and rounded up: the cache's size is budget / this.
  */
-export const CACHED_WORKFLOW_MB = 0.25;
+export const CACHED_WORKFLOW_MB = 0.5;
 
 /** How many workflows a cache of `cacheMb` keeps (the SDK's minimum is 2). */
 export function maxCachedWorkflowsFor(cacheMb: number): number {
