@@ -70,12 +70,6 @@ export interface Journey<TMachine extends AnyStateMachine = AnyStateMachine> {
    */
   readonly patches?: readonly string[];
   /**
-   * Invoked actors that may run long or wait (they heartbeat and are cancelled while they run): the host
-   * schedules them as activity tasks. Every other actor is a short call the host runs as a local
-   * activity, inside the workflow task (workflows/host.ts).
-   */
-  readonly taskActors?: readonly string[];
-  /**
    * Text of every label key the screens use, in each language: French is the guide's wording and the
    * reference; Dutch and German have exactly its keys.
    */

@@ -19,12 +19,10 @@ import {
   isCancellation,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { RetryPolicy } from '@temporalio/common';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { machineConfig } from '../machines/definition';
 import { checkEvent, parseEvent, toView, type ActorError, type EventRefusal, type Journey, type JourneyView } from '../machines/journey';
@@ -61,19 +59,11 @@ function toActorError(err: unknown): ActorError {
 
 type ActivityFn = (input: unknown) => Promise<unknown>;
 
-// Someone waits for most of these on a screen: a short budget, then the machine shows the failure.
-const retry: RetryPolicy = { initialInterval: '500 milliseconds', maximumInterval: '5 seconds', maximumAttempts: 5 };
-/** Runs recorded before LOCAL_ACTIVITIES scheduled every actor as a (remote) activity task. */
-const activities = proxyActivities<Record<string, ActivityFn>>({ startToCloseTimeout: '30 seconds', retry });
-/**
- * Every actor is a short store call: run as a local activity, it executes in the worker that runs the
- * workflow task, inside that task, with no round trip through the server's task queues; its result is a
- * marker in history. The retries above (about 15 s in all) stay under the local retry threshold, so
- * they happen in the same task too.
- */
-const localActivities = proxyLocalActivities<Record<string, ActivityFn>>({ startToCloseTimeout: '30 seconds', retry, localRetryThreshold: '1 minute' });
-/** The patch that turned the actors into local activities (decision 25): asked once per run, first. */
-export const LOCAL_ACTIVITIES = 'host-local-activities';
+const activities = proxyActivities<Record<string, ActivityFn>>({
+  startToCloseTimeout: '30 seconds',
+  // Someone waits for most of these on a screen: a short budget, then the machine shows the failure.
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '5 seconds', maximumAttempts: 5 },
+});
 
 interface SchedulerLike {
   schedule(source: AnyActorRef, target: AnyActorRef, event: unknown, delay: number, id: string): void;
@@ -96,9 +86,6 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     const definition = Object.hasOwn(journeys, start.machine) ? journeys[start.machine] : undefined;
     if (!definition) throw ApplicationFailure.nonRetryable(`No machine named "${start.machine}"`, UNKNOWN_MACHINE);
 
-    // Before anything else in the run, so that every run asks it at the same point.
-    const local = patched(LOCAL_ACTIVITIES);
-    const runnerOf = (name: string): ActivityFn => (local && !definition.taskActors?.includes(name) ? localActivities : activities)[name]!;
     let inFlight = 0;
     const actors = Object.fromEntries(
       Object.keys(definition.machine.implementations.actors).map((name) => [
@@ -109,7 +96,7 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
           const cancel = () => scope.cancel();
           signal.addEventListener('abort', cancel);
           try {
-            return await scope.run(() => runnerOf(name)(input));
+            return await scope.run(() => activities[name]!(input));
           } catch (err) {
             // Plain data, not an Error: machines keep it in their context, which must serialise whole.
             // eslint-disable-next-line @typescript-eslint/only-throw-error

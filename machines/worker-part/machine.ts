@@ -143,8 +143,5 @@ export const workerPartJourney = defineJourney({
   events: workerPartEvents,
   publicContext: publicContextOf,
   patches: [],
-  // They wait on the request journey (its query, its update and the records it writes): as local
-  // activities they would hold this journey's workflow task while another workflow task runs.
-  taskActors: ['loadDeclaredRequest', 'completeWorkerPart'],
   labels: { fr: workerPartLabels, nl: workerPartLabelsNl, de: workerPartLabelsDe },
 });

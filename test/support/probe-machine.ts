@@ -73,8 +73,6 @@ export const probeJourney = defineJourney({
   id: 'probe',
   title: 'Host probe',
   machine: probeMachine,
-  // It waits until cancelled, heartbeating: an activity task; `double` is a short call, a local activity.
-  taskActors: ['waitUntilCancelled'],
   input: z.object({ label: z.string().min(1) }),
   events: {
     INCREMENT: z.object({ type: z.literal('INCREMENT'), by: z.number().int().positive('by must be a positive whole number') }),
