@@ -29,7 +29,7 @@
  * Also a module: `startCluster` is what the scale test and `npm run scale` use.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -38,7 +38,7 @@ import { Client as PgClient } from 'pg';
 import { createLogger } from '../config/logger';
 import { searchAttributes } from '../workflows/messages';
 import { findGo, goInstallCached, isExecutable, type Log } from './resolve-temporal-cli';
-import { portOpen } from './dev-server';
+import { devServerDynamicConfig, portOpen } from './dev-server';
 import { ensureTemporalNamespace } from './temporal-namespace';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -393,6 +393,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await applyTemporalSchema(dist, pg, db.temporalRole, db.visibility, 'visibility', log);
   const dynamicConfigFile = join(dataDir, 'config', 'dynamicconfig', 'development-sql.yaml');
   copyFileSync(dist.dynamicConfig, dynamicConfigFile);
+  // The service's settings after the module's own (none of its keys).
+  appendFileSync(dynamicConfigFile, devServerDynamicConfig.map(([key, value]) => `\n${key}:\n  - value: ${JSON.stringify(value)}\n`).join(''));
   const config = temporalConfig(readFileSync(dist.configTemplate, 'utf8'), { ...pg, user: db.temporalRole, main: db.main, visibility: db.visibility }, ports, dynamicConfigFile);
   writeFileSync(join(dataDir, 'config', 'development.yaml'), config);
 

@@ -14,6 +14,19 @@ import { searchAttributes } from '../workflows/messages';
 import { resolveTemporalCli } from './resolve-temporal-cli';
 
 /** Our custom search attributes, for dev servers started elsewhere (the test suite's, at launch). */
+/**
+ * Dynamic configuration of every Temporal server the service starts (the embedded dev server, the
+ * tests' and `npm run cluster`'s). Eager activity dispatch: an activity the workflow task schedules on
+ * the worker's own task queue comes back in the answer to that task, so the worker starts it at once
+ * instead of waiting for the matching service to hand it out (decision 25).
+ */
+export const devServerDynamicConfig: ReadonlyArray<readonly [string, boolean | number | string]> = [['system.enableActivityEagerExecution', true]];
+
+/** The `temporal server start-dev` flags that set devServerDynamicConfig. */
+export function dynamicConfigArgs(): string[] {
+  return devServerDynamicConfig.flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
+}
+
 export const devServerSearchAttributes = Object.values(searchAttributes);
 
 export type DevServerLog = (message: string, level?: 'info' | 'warn' | 'error') => void;
@@ -69,6 +82,7 @@ async function startDownloadedDevServer(options: { dataDir: string; port: number
         port: options.port,
         uiPort: options.uiPort,
         namespace: options.namespace,
+        extraArgs: dynamicConfigArgs(),
       },
     });
     return { address: env.address, uiUrl: `http://127.0.0.1:${options.uiPort}`, stop: () => env.teardown() };
@@ -94,6 +108,7 @@ export async function startDevServer(options: { dataDir: string; port: number; u
     '--namespace', options.namespace,
     '--log-level', 'warn',
     '--sqlite-pragma', 'journal_mode=WAL',
+    ...dynamicConfigArgs(),
   ];
   options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
   const child = spawn(cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });

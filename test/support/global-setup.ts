@@ -2,7 +2,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureWebBuilt } from '../../scripts/build-web';
 import { resolveTemporalCli } from '../../scripts/resolve-temporal-cli';
-import { devServerSearchAttributes } from '../../scripts/dev-server';
+import { devServerSearchAttributes, dynamicConfigArgs } from '../../scripts/dev-server';
 import { TEST_ADDRESS_VARIABLE } from './temporal';
 
 declare global {
@@ -19,7 +19,10 @@ export default async function globalSetup(): Promise<void> {
     server: {
       executable: cli ? { type: 'existing-path', path: cli.path } : undefined,
       searchAttributes: devServerSearchAttributes,
-      extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'],
+      extraArgs: [
+        '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF',
+        ...dynamicConfigArgs(),
+      ],
     },
   });
   globalThis.__temporalTestEnv = env;

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { devServerDynamicConfig } from '../../scripts/dev-server';
 import { searchAttributes } from '../../workflows/messages';
 
 const root = join(__dirname, '..', '..');
@@ -180,4 +181,14 @@ test('the Temporal UI decodes payloads through the service', () => {
     TEMPORAL_CODEC_ENDPOINT: 'http://localhost:3000/codec',
     TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
   });
+});
+
+test('every Temporal service reads the dynamic configuration the service runs with (the dev server and npm run cluster have the same)', () => {
+  const dynamicConfig = parse(read('deploy/temporal-dynamicconfig.yaml')) as Record<string, Array<{ value: unknown }>>;
+  for (const [key, value] of devServerDynamicConfig) expect(dynamicConfig[key]).toEqual([{ value }]);
+  for (const name of ['temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker']) {
+    const { environment, volumes } = service(name);
+    const path = String(environment?.DYNAMIC_CONFIG_FILE_PATH);
+    expect(volumes).toContain(`./deploy/temporal-dynamicconfig.yaml:${path}:ro`);
+  }
 });
