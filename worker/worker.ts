@@ -46,7 +46,6 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     // A workflow evicted from the cache is rebuilt from its history when its next task comes: memory stays bounded.
     ...(options.cacheMb !== undefined ? { maxCachedWorkflows: maxCachedWorkflowsFor(options.cacheMb) } : {}),
     ...(options.debugMode ? { debugMode: true } : {}),
-    bundlerOptions: { preloadModules: [require.resolve('../machines'), 'xstate', 'zod'] },
     activities: createActivities(options.deps),
     sinks: inspectorSinks(options.inspector),
     // Activities' Context.current().client is built with it too (the worker passes its own).
