@@ -6,13 +6,12 @@
  *   npm run bench [-- --only lifecycles,overview,memory,startup] [--quick] [--out bench/results.json]
  * `--quick` runs every section small (a minute or two in all), to try the benchmark itself.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLifecycles, type LifecycleFigures } from './bench/lifecycles';
-import { memoryBench } from './bench/memory';
 import { benchOverview, type OverviewFigures } from './bench/overview';
 import { startupBench } from './bench/startup';
 import { resolveTemporalCli } from './resolve-temporal-cli';
@@ -43,7 +42,40 @@ interface Results {
   overviewP99Ms?: number;
   mbPerOpenJourney?: number;
   startupMs?: number;
-  sections: { lifecycles?: LifecycleFigures; overview?: OverviewFigures; memory?: Awaited<ReturnType<typeof memoryBench>>; startup?: Awaited<ReturnType<typeof startupBench>> };
+  sections: { lifecycles?: LifecycleFigures; overview?: OverviewFigures; memory?: MemoryFigures; startup?: Awaited<ReturnType<typeof startupBench>> };
+}
+
+interface MemoryFigures {
+  mbPerOpenJourney: number;
+  openJourneys: number;
+  bundleBytes: number;
+}
+
+/**
+ * The memory section runs in its own process: it holds thousands of workflows in its heap, needs a heap
+ * limit set when its process starts (it sets it itself) and must not count this process's heap. Its
+ * output is shown as it comes; its last line is its figures, as JSON.
+ */
+function memoryInChild(journeys: number): Promise<MemoryFigures> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bench', 'memory.ts'), '--journeys', String(journeys)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      process.stdout.write(chunk);
+      const lines = (last + chunk).split('\n');
+      last = lines.filter((line) => line.trim()).at(-1) ?? last;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the memory section exited with code ${code}`));
+      try {
+        resolvePromise(JSON.parse(last) as MemoryFigures);
+      } catch {
+        reject(new Error(`the memory section did not end with its figures: ${last}`));
+      }
+    });
+  });
 }
 
 function quietly(command: string, args: string[]): string | null {
@@ -100,6 +132,11 @@ async function main(): Promise<void> {
   const run = (section: Section) => only.includes(section);
   const quick = values.quick;
   const results: Results = { measuredAt: new Date().toISOString(), machine: machine(), sections: {} };
+  // Written after each section too: a section that fails leaves the others' figures.
+  const save = () => {
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  };
   console.log(`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, ${results.machine.os}, node ${results.machine.node}, PostgreSQL ${results.machine.postgres ?? '?'}`);
 
   // Start-up first, while nothing else has warmed the file cache for it.
@@ -108,6 +145,7 @@ async function main(): Promise<void> {
     const startup = await startupBench({ runs: quick ? 1 : 5 });
     results.sections.startup = startup;
     results.startupMs = startup.startupMs;
+    save();
   }
   if (run('lifecycles')) {
     console.log('\n== request lifecycles: HTTP API and raw Temporal client, side by side');
@@ -118,22 +156,23 @@ async function main(): Promise<void> {
     results.ratio = lifecycles.ratio;
     results.lifecycleP50Ms = lifecycles.lifecycleP50Ms;
     results.overheadP50Ms = lifecycles.overheadP50Ms;
+    save();
   }
   if (run('overview')) {
     console.log('\n== the overview and the back-office search on PostgreSQL');
     const overview = await benchOverview(quick ? { sizes: [100_000], calls: 300 } : {});
     results.sections.overview = overview;
     results.overviewP99Ms = overview.overviewP99Ms;
+    save();
   }
   if (run('memory')) {
     console.log('\n== heap per open journey in the worker cache');
-    const memory = await memoryBench(quick ? { journeys: 500 } : {});
+    const memory = await memoryInChild(quick ? 500 : 10_000);
     results.sections.memory = memory;
     results.mbPerOpenJourney = memory.mbPerOpenJourney;
   }
 
-  mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  save();
   console.log(`\n${table(results)}\n\nwritten to ${values.out}`);
 }
 
