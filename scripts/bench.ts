@@ -3,11 +3,13 @@
  * databases, runs, prints its table and returns figures; this script runs them in turn on a machine
  * that should be otherwise quiet, writes `bench/results.json` and prints the README's performance table
  * (each figure against its target). Asserts nothing: a missed target is a figure, not a failure.
- *   npm run bench [-- --only lifecycles,overview,memory,startup] [--quick] [--out bench/results.json]
- * `--quick` runs every section small (a minute or two in all), to try the benchmark itself.
+ *   npm run bench [-- --only lifecycles,overview,memory,startup] [--quick] [--merge] [--out bench/results.json]
+ *   npm run bench -- --table        (the table of the figures in the file, nothing run)
+ * `--quick` runs every section small (a minute or two in all), to try the benchmark itself; `--merge`
+ * keeps the figures of the sections not run from the file.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,16 +61,19 @@ interface MemoryFigures {
 function memoryInChild(journeys: number): Promise<MemoryFigures> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bench', 'memory.ts'), '--journeys', String(journeys)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let pending = '';
     let last = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       process.stdout.write(chunk);
-      const lines = (last + chunk).split('\n');
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
       last = lines.filter((line) => line.trim()).at(-1) ?? last;
     });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the memory section exited with code ${code}`));
+      if (pending.trim()) last = pending;
       try {
         resolvePromise(JSON.parse(last) as MemoryFigures);
       } catch {
@@ -124,14 +129,22 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: join(__dirname, '..', 'bench', 'results.json') },
+      merge: { type: 'boolean', default: false },
+      table: { type: 'boolean', default: false },
     },
   });
+  if (values.table) {
+    console.log(table(JSON.parse(readFileSync(values.out, 'utf8')) as Results));
+    return;
+  }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
   const run = (section: Section) => only.includes(section);
   const quick = values.quick;
-  const results: Results = { measuredAt: new Date().toISOString(), machine: machine(), sections: {} };
+  // --merge: the sections not run keep their figures from the file (each section says when it ran).
+  const previous = values.merge && existsSync(values.out) ? (JSON.parse(readFileSync(values.out, 'utf8')) as Results) : undefined;
+  const results: Results = { ...previous, measuredAt: new Date().toISOString(), machine: machine(), sections: { ...previous?.sections } };
   // Written after each section too: a section that fails leaves the others' figures.
   const save = () => {
     mkdirSync(dirname(values.out), { recursive: true });
