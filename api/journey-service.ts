@@ -123,6 +123,25 @@ export function belgianToday(now = new Date()): string {
 // Made once: building a DateTimeFormat (locale and time-zone data) costs far more than formatting with it.
 const belgianDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * The start of a journey as every client of the service makes it (the API; the benchmarks' raw client):
+ * the host workflow with its start, found again by its id (a retried start meets the same journey), and
+ * the search attributes the API reads its machine and owner from.
+ */
+export function journeyStartOperation(taskQueue: string, workflowId: string, start: JourneyStart) {
+  return new WithStartWorkflowOperation('journey', {
+    taskQueue,
+    workflowId,
+    args: [start],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: searchAttributes.machine, value: start.machine },
+      { key: searchAttributes.owner, value: start.owner },
+    ],
+  });
+}
+
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
   private ownerSecret?: Promise<Buffer>;
@@ -171,18 +190,8 @@ export class JourneyService {
     try {
       // Start and first view in one call (update-with-start): no query meets the journey's first task.
       view = await this.deps.temporal.workflow.executeUpdateWithStart(openView, {
-          startWorkflowOperation: new WithStartWorkflowOperation('journey', {
-            taskQueue: this.deps.config.temporal.taskQueue,
-            workflowId,
-            args: [start],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: [
-              { key: searchAttributes.machine, value: machine },
-              { key: searchAttributes.owner, value: owner },
-            ],
-          }),
-        });
+        startWorkflowOperation: journeyStartOperation(this.deps.config.temporal.taskQueue, workflowId, start),
+      });
     } catch (err) {
       // A retried start whose journey already finished: return that journey.
       if (idempotencyKey && (err instanceof WorkflowExecutionAlreadyStartedError || isAlreadyStarted(err))) return this.get(workflowId, caller);

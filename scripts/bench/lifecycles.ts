@@ -22,7 +22,7 @@
  * the API's overhead (API p50 − direct p50). Asserts nothing.
  *   tsx scripts/bench/lifecycles.ts [--concurrency 1,8,32] [--rounds 4] [--blocks 4] [--pglite] [--cpu-prof DIR] [--keep]
  */
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -35,7 +35,8 @@ import { journeys } from '../../machines';
 import type { JourneyView } from '../../machines/journey';
 import { demoCast, type DemoTeacher } from '../../store/demo-data';
 import { journeyDataConverter } from '../../worker/payload-codec';
-import { openView, searchAttributes, sendEvent, type JourneyEvent, type JourneyStart } from '../../workflows/messages';
+import { journeyStartOperation } from '../../api/journey-service';
+import { openView, sendEvent, type JourneyEvent, type JourneyStart } from '../../workflows/messages';
 import { portOpen } from '../dev-server';
 import { requestPlan } from '../scale/request-plan';
 
@@ -262,19 +263,7 @@ function directPath(client: Client, config: Config, secret: Buffer): Path {
     const id = `${machine}-${randomUUID()}`;
     const start: JourneyStart = { machine, input: journeys[machine]!.input.parse(input), owner, delays: { ...config.delays }, inspect: false };
     return client.workflow
-      .executeUpdateWithStart(openView, {
-        startWorkflowOperation: new WithStartWorkflowOperation('journey', {
-          taskQueue: config.temporal.taskQueue,
-          workflowId: id,
-          args: [start],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: searchAttributes.machine, value: machine },
-            { key: searchAttributes.owner, value: owner },
-          ],
-        }),
-      })
+      .executeUpdateWithStart(openView, { startWorkflowOperation: journeyStartOperation(config.temporal.taskQueue, id, start) })
       .then((view) => ({ id, view }));
   };
   return {

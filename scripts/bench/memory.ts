@@ -9,7 +9,7 @@
  *   tsx scripts/bench/memory.ts [--journeys 10000] [--concurrency 32] [--port-base 7840]
  * It re-runs itself with a heap limit large enough (and --expose-gc) when started without one.
  */
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { openDb } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { journeyDataConverter } from '../../worker/payload-codec';
 import { createWorker } from '../../worker/worker';
+import { journeyStartOperation } from '../../api/journey-service';
 import { openView, searchAttributes, type JourneyStart } from '../../workflows/messages';
 import { ensureWorkflowBundle } from '../build-workflow-bundle';
 import { startDevServer } from '../dev-server';
@@ -85,16 +86,7 @@ export async function memoryBench(options: { journeys?: number; concurrency?: nu
             next++;
             const start: JourneyStart = { machine: 'request', input, owner: 'person:bench', delays: { draftExpiry: 30 * 24 * 3600_000 } };
             await client.workflow.executeUpdateWithStart(openView, {
-              startWorkflowOperation: new WithStartWorkflowOperation('journey', {
-                taskQueue,
-                workflowId: `request-bench-${opened}-${process.pid}-${Date.now()}`,
-                args: [start],
-                workflowIdConflictPolicy: 'USE_EXISTING',
-                typedSearchAttributes: [
-                  { key: searchAttributes.machine, value: 'request' },
-                  { key: searchAttributes.owner, value: start.owner },
-                ],
-              }),
+              startWorkflowOperation: journeyStartOperation(taskQueue, `request-bench-${opened}-${process.pid}-${Date.now()}`, start),
             });
             opened++;
           }
