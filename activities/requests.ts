@@ -16,6 +16,8 @@ import type {
   NotifyWorkerOutput,
   RecordRequestOutput,
   RequestRecord,
+  SubmitRequestInput,
+  SubmitRequestOutput,
 } from '../machines/request';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
@@ -86,50 +88,31 @@ export function createRequestActivities(db: Db) {
      */
     async admitRequest(input: AdmitRequestInput): Promise<AdmitRequestOutput> {
       const id = journeyId();
+      return db.transaction((tx) => admit(tx, id, input));
+    },
+
+    /**
+     * At CONFIRM, in one transaction: the admission (as admitRequest), the submitted record, the
+     * worker's notice and the awaiting-the-worker record. A refusal or a failure writes none of it; a
+     * retry after a commit finds the journey's own ticket and writes nothing twice (records by version,
+     * the notice with the record it belongs to).
+     */
+    async submitRequest(input: SubmitRequestInput): Promise<SubmitRequestOutput> {
+      const id = journeyId();
       return db.transaction(async (tx) => {
-        await lockRequestsOfWorker(tx, input.niss);
-        const others = await countedRequests(tx, input, id);
-        const refusal = otherRequestsRefusal(input, others);
-        if (refusal) throw refuse(refusal.code, refusal.details);
-        const ticket = await issueStoredTicket(tx, id);
-        const period = { ticket, leaveCode: input.leave, leaveForm: input.form, startDate: input.start, endDate: input.end };
-        // The draft's record (worker selected) precedes any confirmation; without it nothing could count this ticket.
-        if (!(await setAdmittedPeriod(tx, id, period))) throw new Error(`No request is recorded for journey ${id}: its draft must be recorded first.`);
-        return { ticket, issuedAt: new Date().toISOString() };
+        const admitted = await admit(tx, id, input.admit);
+        const { ticket } = admitted;
+        await writeRecord(tx, id, { ...input.submitted, ticket });
+        // The notice is queued only with the record it belongs to (a retry after a commit adds none).
+        if (await writeRecord(tx, id, { ...input.awaitingWorker, ticket })) await queueNotice(tx, id, { ticket, ...input.notice });
+        return { ...admitted, version: input.awaitingWorker.version, notified: true };
       });
     },
 
     /** Idempotent by version: a retried or late write never takes the overview back in time. */
     async recordRequest(record: RequestRecord): Promise<RecordRequestOutput> {
       const id = journeyId();
-      await db.transaction(async (tx) => {
-        const { applied } = await upsertRequest(tx, {
-          journeyId: id,
-          version: record.version,
-          status: record.status,
-          actingEnterprise: record.acting.enterprise,
-          actingMode: record.acting.mode,
-          communityCode: record.community,
-          schoolNumber: record.school,
-          workerNiss: record.worker.niss,
-          workerName: `${record.worker.lastName} ${record.worker.firstName}`,
-          workerStatus: record.workerStatus,
-          leaveCode: record.leave,
-          leaveForm: record.form,
-          startDate: record.start,
-          endDate: record.end,
-          ticket: record.ticket,
-          introducedBy: record.introducedBy,
-        });
-        if (applied) {
-          await appendAudit(tx, {
-            actor: record.by === 'employer' ? record.introducedBy : (record.agent ?? record.by),
-            action: `request.${record.status}`,
-            subject: `request:${id}`,
-            details: { version: record.version, by: record.by, agent: record.agent ?? null, reason: record.reason, ticket: record.ticket },
-          });
-        }
-      });
+      await db.transaction((tx) => writeRecord(tx, id, record));
       return { version: record.version };
     },
 
@@ -143,16 +126,69 @@ export function createRequestActivities(db: Db) {
      * outbox. It points the worker to their part in the web application (`path`, under the service's
      * address), at the e-mail address given at selection when there is one.
      */
-    async notifyWorker({ ticket, worker, email }: NotifyWorkerInput): Promise<NotifyWorkerOutput> {
-      await appendAudit(db, {
-        actor: 'system',
-        action: 'worker.notified',
-        subject: `request:${journeyId()}`,
-        details: { ticket, niss: worker.niss, channel: email ? 'email' : 'post', email, path: WORKER_PART_PATH },
-      });
+    async notifyWorker(notice: NotifyWorkerInput): Promise<NotifyWorkerOutput> {
+      await queueNotice(db, journeyId(), notice);
       return { notified: true };
     },
   };
+}
+
+/** The rules again and the ticket, under the worker's lock: of two confirmations at once, the second sees the first. */
+async function admit(tx: Db, id: string, input: AdmitRequestInput): Promise<AdmitRequestOutput> {
+  await lockRequestsOfWorker(tx, input.niss);
+  const others = await countedRequests(tx, input, id);
+  const refusal = otherRequestsRefusal(input, others);
+  if (refusal) throw refuse(refusal.code, refusal.details);
+  const ticket = await issueStoredTicket(tx, id);
+  const period = { ticket, leaveCode: input.leave, leaveForm: input.form, startDate: input.start, endDate: input.end };
+  // The draft's record (worker selected) precedes any confirmation; without it nothing could count this ticket.
+  if (!(await setAdmittedPeriod(tx, id, period))) throw new Error(`No request is recorded for journey ${id}: its draft must be recorded first.`);
+  return { ticket, issuedAt: new Date().toISOString() };
+}
+
+/** The overview's row at the record's version, and its audit entry; false when a later version was there already. */
+async function writeRecord(tx: Db, id: string, record: RequestRecord): Promise<boolean> {
+  const { applied } = await upsertRequest(tx, {
+    journeyId: id,
+    version: record.version,
+    status: record.status,
+    actingEnterprise: record.acting.enterprise,
+    actingMode: record.acting.mode,
+    communityCode: record.community,
+    schoolNumber: record.school,
+    workerNiss: record.worker.niss,
+    workerName: `${record.worker.lastName} ${record.worker.firstName}`,
+    workerStatus: record.workerStatus,
+    leaveCode: record.leave,
+    leaveForm: record.form,
+    startDate: record.start,
+    endDate: record.end,
+    ticket: record.ticket,
+    introducedBy: record.introducedBy,
+  });
+  if (applied) {
+    await appendAudit(tx, {
+      actor: record.by === 'employer' ? record.introducedBy : (record.agent ?? record.by),
+      action: `request.${record.status}`,
+      subject: `request:${id}`,
+      details: { version: record.version, by: record.by, agent: record.agent ?? null, reason: record.reason, ticket: record.ticket },
+    });
+  }
+  return applied;
+}
+
+/**
+ * No mail service is wired in yet: the notice goes to the audit log, which a mailer can read as an
+ * outbox. It points the worker to their part in the web application (`path`, under the service's
+ * address), at the e-mail address given at selection when there is one.
+ */
+async function queueNotice(db: Db, id: string, { ticket, worker, email }: NotifyWorkerInput): Promise<void> {
+  await appendAudit(db, {
+    actor: 'system',
+    action: 'worker.notified',
+    subject: `request:${id}`,
+    details: { ticket, niss: worker.niss, channel: email ? 'email' : 'post', email, path: WORKER_PART_PATH },
+  });
 }
 
 /** The worker's other requests that count; another PO's keep no ticket (a user never sees another tenant's). */

@@ -39,7 +39,7 @@ import {
 import { errorText } from '../../domain/error-catalogue';
 import type { ActorError } from '../journey';
 import type { ScreenError } from '../actors';
-import type { Acting, Occupation, OtherRequestsInput, RequestRecord, RequestSummary, School, WorkerIdentity } from './contracts';
+import type { Acting, Occupation, OtherRequestsInput, RequestRecord, RequestSummary, School, SubmissionRecord, SubmitRequestInput, WorkerIdentity } from './contracts';
 import type { RequestInput } from './events';
 
 export type { ScreenError } from '../actors';
@@ -302,6 +302,39 @@ export function requestRecordOf(context: RequestContext): RequestRecord {
     reason: pending ? pending.reason : context.statusReason,
     by: changedBy(context.requestStatus, status),
     ...(pending?.agent ? { agent: pending.agent } : {}),
+  };
+}
+
+/** Why a confirmed request became submitted: its first confirmation, or again after a correction (it has its ticket). */
+export const CONFIRMED = 'Confirmed by the employer: all information is correct.';
+export const CONFIRMED_AGAIN = 'Confirmed again by the employer after correction.';
+/** Why a submitted request awaits the worker: the notice went out (or is queued with the submission). */
+export const WORKER_NOTIFIED = 'The worker was notified to complete their part.';
+
+export function confirmationReasonOf(context: RequestContext): string {
+  return context.ticket ? CONFIRMED_AGAIN : CONFIRMED;
+}
+
+function withoutTicket({ ticket: _ticket, ...record }: RequestRecord): SubmissionRecord {
+  return record;
+}
+
+/**
+ * CONFIRM in one step (`submitRequest`): the admission of the period, then the submitted record and the
+ * awaiting-the-worker record at the two versions the machine reserved on entry (context.version - 1 and
+ * context.version), and the worker's notice — each as the step-by-step path would have written it.
+ */
+export function submissionOf(context: RequestContext): SubmitRequestInput {
+  const { selected } = context;
+  if (selected === null) throw new Error('A request is submitted only once its worker is selected');
+  const reason = confirmationReasonOf(context);
+  const submitted = requestRecordOf({ ...context, version: context.version - 1, pending: { status: 'submitted', reason } });
+  const awaitingWorker = requestRecordOf({ ...context, requestStatus: 'submitted', statusReason: reason, pending: { status: 'awaiting_worker', reason: WORKER_NOTIFIED } });
+  return {
+    admit: otherRequestsInputOf(context),
+    submitted: withoutTicket(submitted),
+    awaitingWorker: withoutTicket(awaitingWorker),
+    notice: { worker: submitted.worker, email: selected.email },
   };
 }
 

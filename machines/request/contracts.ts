@@ -155,6 +155,31 @@ export interface NotifyWorkerOutput {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// submitRequest (at CONFIRM, in runs with the one-step submission): admitRequest, the submitted record,
+// the worker's notice and the awaiting-the-worker record, in one transaction locked on the worker. Either
+// all of it is written or none of it: a refusal or an outage leaves the request on its confirmation page
+// as it was. The records carry no ticket: the activity writes the one it admits (the journey's own one
+// when it had one already).
+
+export type SubmissionRecord = Omit<RequestRecord, 'ticket'>;
+
+export interface SubmitRequestInput {
+  admit: AdmitRequestInput;
+  /** The submission, at the first of the two versions the machine reserved. */
+  submitted: SubmissionRecord;
+  /** Awaiting the worker, at the second. */
+  awaitingWorker: SubmissionRecord;
+  /** To whom the notice goes. */
+  notice: Omit<NotifyWorkerInput, 'ticket'>;
+}
+
+export interface SubmitRequestOutput extends AdmitRequestOutput {
+  /** The version of the last record written (awaiting the worker). */
+  version: number;
+  notified: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // What a finished request journey returns.
 
 export interface RequestSummary {

@@ -23,10 +23,15 @@ import type {
   RecordRequestOutput,
   RequestRecord,
   RequestSummary,
+  SubmitRequestInput,
+  SubmitRequestOutput,
 } from './contracts';
 import {
   answersError,
   answersOf,
+  confirmationReasonOf,
+  CONFIRMED,
+  CONFIRMED_AGAIN,
   initialContext,
   leaveChoiceError,
   otherRequestsInputOf,
@@ -34,9 +39,11 @@ import {
   requestRecordOf,
   screenErrorOf,
   selectionModeError,
+  submissionOf,
   summaryOf,
   withLeave,
   withSelectedWorker,
+  WORKER_NOTIFIED,
   type ChoiceSet,
   type PendingChange,
   type RequestAnswers,
@@ -128,6 +135,13 @@ export const BOUNDED_RECORD_RETRIES = 'request-bounded-record-retries';
  * Journeys started before the change go on as they did (no check, `issueTicket`).
  */
 export const RULES_ACROSS_REQUESTS = 'request-rules-across-requests';
+/**
+ * Versioned change (Temporal patch id): CONFIRM is one activity, `submitRequest` — the admission, the
+ * submitted record, the worker's notice and the awaiting-the-worker record in one transaction — instead
+ * of four in a row (admitRequest, recordRequest, notifyWorker, recordRequest). All of it is written or
+ * none of it. Journeys started before the change confirm in four steps, as they did.
+ */
+export const ONE_STEP_SUBMISSION = 'request-one-step-submission';
 /** Rounds of failed records (each one the activity's own retries) before the journey waits for an operator. */
 export const MAX_RECORD_FAILURES = 5;
 /** The attention code of a journey whose record kept failing (search attribute JourneyAttention). */
@@ -176,6 +190,7 @@ export const requestMachine = setup({
     issueTicket: hostedActor<IssueTicketOutput, IssueTicketInput>(),
     checkOtherRequests: hostedActor<OtherRequestsOutput, OtherRequestsInput>(),
     admitRequest: hostedActor<AdmitRequestOutput, AdmitRequestInput>(),
+    submitRequest: hostedActor<SubmitRequestOutput, SubmitRequestInput>(),
     notifyWorker: hostedActor<NotifyWorkerOutput, NotifyWorkerInput>(),
   },
   delays: {
@@ -215,6 +230,8 @@ export const requestMachine = setup({
     keepTicket: assign((_, params: IssueTicketOutput) => ({ ticket: params.ticket, issuedAt: params.issuedAt })),
     noteWorkerNotified: assign((_, params: { notified: boolean }) => ({ workerNotified: params.notified })),
     nextVersion: assign({ version: ({ context }) => context.version + 1 }),
+    /** The two versions of a submission in one step (submitted, then awaiting the worker). */
+    reserveSubmissionVersions: assign({ version: ({ context }) => context.version + 2 }),
     prepareChange: assign((_, params: PendingChange) => ({ pending: params })),
     dropChange: assign({ pending: null }),
     countRecordFailure: assign({ recordFailures: ({ context }) => (context.recordFailures ?? 0) + 1 }),
@@ -232,10 +249,20 @@ export const requestMachine = setup({
     admit: assign(({ context }, params: { output: AdmitRequestOutput }) => ({
       ticket: context.ticket ?? params.output.ticket,
       issuedAt: context.issuedAt ?? params.output.issuedAt,
-      pending: {
-        status: 'submitted' as const,
-        reason: context.ticket ? 'Confirmed again by the employer after correction.' : 'Confirmed by the employer: all information is correct.',
-      },
+      pending: { status: 'submitted' as const, reason: confirmationReasonOf(context) },
+    })),
+    /** Submitted and awaiting the worker, both recorded, the notice queued: where the four steps would have ended. */
+    submit: assign(({ context }, params: { output: SubmitRequestOutput }) => ({
+      ticket: context.ticket ?? params.output.ticket,
+      issuedAt: context.issuedAt ?? params.output.issuedAt,
+      workerNotified: params.output.notified,
+      version: params.output.version,
+      recorded: true,
+      recordFailures: 0,
+      requestStatus: 'awaiting_worker' as const,
+      statusReason: WORKER_NOTIFIED,
+      pending: null,
+      error: null,
     })),
     /** A draft that ends before anything was recorded. */
     closeUnrecorded: assign((_, params: PendingChange) => ({ requestStatus: params.status, statusReason: params.reason })),
@@ -380,12 +407,13 @@ export const requestMachine = setup({
       after: expiresWhenUntouched,
       on: {
         CONFIRM: [
+          { guard: and([{ type: 'patched', params: { id: ONE_STEP_SUBMISSION } }, 'isReadyToSubmit']), target: 'submittingRequest', actions: 'clearError' },
           { guard: and([{ type: 'patched', params: { id: RULES_ACROSS_REQUESTS } }, 'isReadyToSubmit']), target: 'admittingRequest', actions: 'clearError' },
           {
             // Sent back to the employer and confirmed again: the request keeps its ticket.
             guard: and(['isReadyToSubmit', 'hasTicket']),
             target: 'recordingSubmission',
-            actions: ['clearError', { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed again by the employer after correction.' } }],
+            actions: ['clearError', { type: 'prepareChange', params: { status: 'submitted', reason: CONFIRMED_AGAIN } }],
           },
           { guard: 'isReadyToSubmit', target: 'issuingTicket', actions: 'clearError' },
           { target: 'confirmation', reenter: true, actions: { type: 'showError', params: ({ context }) => submissionError(context) } },
@@ -404,14 +432,29 @@ export const requestMachine = setup({
           target: 'recordingSubmission',
           actions: [
             { type: 'keepTicket', params: ({ event }) => event.output },
-            { type: 'prepareChange', params: { status: 'submitted', reason: 'Confirmed by the employer: all information is correct.' } },
+            { type: 'prepareChange', params: { status: 'submitted', reason: CONFIRMED } },
           ],
         },
         onError: { target: 'confirmation', actions: showActorError },
       },
     },
-    // Checked again and the ticket issued in one transaction locked on the worker: two confirmations at
-    // once for the same worker cannot both pass. A refusal leaves the request on its confirmation page.
+    // Checked again, the ticket issued, both records written and the notice queued, in one transaction
+    // locked on the worker: all or nothing. Sent back and confirmed again, the request keeps its ticket.
+    // A refusal or an outage leaves the request on its confirmation page, nothing written.
+    submittingRequest: {
+      meta: BUSY,
+      entry: 'reserveSubmissionVersions',
+      invoke: {
+        id: 'submitRequest',
+        src: 'submitRequest',
+        input: ({ context }) => submissionOf(context),
+        onDone: { target: 'awaitingWorker', actions: { type: 'submit', params: ({ event }) => ({ output: event.output }) } },
+        onError: { target: 'confirmation', actions: showActorError },
+      },
+    },
+    // Runs before ONE_STEP_SUBMISSION: checked again and the ticket issued in one transaction locked on
+    // the worker (two confirmations at once for the same worker cannot both pass), then recorded,
+    // notified and recorded again, each its own activity. A refusal leaves the request on its confirmation page.
     admittingRequest: {
       meta: BUSY,
       invoke: {
@@ -447,7 +490,7 @@ export const requestMachine = setup({
               params: ({ event }) => ({
                 status: 'awaiting_worker',
                 reason: event.output.notified
-                  ? 'The worker was notified to complete their part.'
+                  ? WORKER_NOTIFIED
                   : 'The worker could not be notified (no e-mail address); they complete their part in Break@Work.',
               }),
             },
@@ -551,6 +594,6 @@ export const requestJourney = defineJourney({
   events: requestEvents,
   publicContext: publicContextOf,
   backofficeEvents: REQUEST_BACKOFFICE_EVENTS,
-  patches: [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS],
+  patches: [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS, ONE_STEP_SUBMISSION],
   labels: { fr: requestLabels, nl: requestLabelsNl, de: requestLabelsDe },
 });

@@ -23,7 +23,10 @@ import {
   type RequestEventPayload,
   type RequestInput,
   type RequestRecord,
-  RULES_ACROSS_REQUESTS,
+  type SubmitRequestInput,
+  type SubmitRequestOutput,
+  BOUNDED_RECORD_RETRIES,
+  ONE_STEP_SUBMISSION,
 } from '../../../machines/request';
 import { requestSampleActorEvents, requestSampleEventList, requestSampleInput, teacherCheck } from '../../support/request-sample-events';
 import { replayPath, startLocal, stopLocalJourneys, type MachinePath } from '../../support/journey-driver';
@@ -51,23 +54,29 @@ const screenOf = (snapshot: Snapshot) => toView(requestJourney, snapshot, 'paths
 const stateOf = (snapshot: Snapshot) => String(snapshot.value);
 
 const shortestPaths = getShortestPaths(requestMachine, { input, events, serializeState });
-// Runs started before the check of the worker's other requests (the host's `patched` answers false for
-// it) keep a state of their own. Only that patch: without the bound on record retries, every failed
-// round would be a new vertex, and the graph would have no end.
-const unpatchedPaths = getShortestPaths(
-  requestMachine.provide({ guards: { patched: (_: unknown, params: { id: string }) => params.id !== RULES_ACROSS_REQUESTS } }),
-  { input, events, serializeState },
-);
+// Runs started before a versioned change (the host's `patched` answers false for it) keep states of
+// their own: before the one-step submission, CONFIRM's four steps; before the check of the worker's
+// other requests too, the ticket issued without it. The bound on record retries stays on: without it,
+// every failed round would be a new vertex, and the graph would have no end.
+const pathsOfRunsWith = (patches: readonly string[]) =>
+  getShortestPaths(requestMachine.provide({ guards: { patched: (_: unknown, params: { id: string }) => patches.includes(params.id) } }), {
+    input,
+    events,
+    serializeState,
+  });
+const olderRunsPaths = [...pathsOfRunsWith(requestJourney.patches!.filter((id) => id !== ONE_STEP_SUBMISSION)), ...pathsOfRunsWith([BOUNDED_RECORD_RETRIES])];
 
 describe('request paths (xstate/graph)', () => {
   afterEach(stopLocalJourneys);
 
   it('reaches every state of the machine by a shortest path (some only in runs that predate a versioned change)', () => {
     const reached = new Set(shortestPaths.map((p) => stateOf(p.state)));
-    const reachedUnpatched = new Set(unpatchedPaths.map((p) => stateOf(p.state)));
-    expect([...new Set([...reached, ...reachedUnpatched])].sort()).toEqual([...stateKeys].sort());
-    // Only the ticket issued without the check of the worker's other requests is left to the old runs.
-    expect(stateKeys.filter((key) => !reached.has(key))).toEqual(['issuingTicket']);
+    const reachedByOlderRuns = new Set(olderRunsPaths.map((p) => stateOf(p.state)));
+    expect([...new Set([...reached, ...reachedByOlderRuns])].sort()).toEqual([...stateKeys].sort());
+    // Left to the older runs: CONFIRM's four steps and their retries, and the ticket issued without the check.
+    expect(stateKeys.filter((key) => !reached.has(key)).sort()).toEqual(
+      ['admittingRequest', 'awaitingWorkerBlocked', 'awaitingWorkerRetry', 'issuingTicket', 'notifyingWorker', 'recordingAwaitingWorker', 'recordingSubmission'].sort(),
+    );
   });
 
   it('reaches every screen, the busy one included', () => {
@@ -129,6 +138,7 @@ describe('request paths (xstate/graph)', () => {
     'xstate.done.actor.notifyWorker',
     'xstate.done.actor.checkOtherRequests',
     'xstate.done.actor.admitRequest',
+    'xstate.done.actor.submitRequest',
   ]);
   const isReplayable = (path: (typeof shortestPaths)[number]) =>
     path.steps.every(({ event }) => {
@@ -149,6 +159,9 @@ describe('request paths (xstate/graph)', () => {
           notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(() => Promise.resolve({ notified: true })),
           checkOtherRequests: fromPromise<OtherRequestsOutput, OtherRequestsInput>(() => Promise.resolve({ counted: 0, monthsUsed: 0, monthsLeft: 8 })),
           admitRequest: fromPromise<AdmitRequestOutput, OtherRequestsInput>(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
+          submitRequest: fromPromise<SubmitRequestOutput, SubmitRequestInput>(({ input: submission }) =>
+            Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', version: submission.awaitingWorker.version, notified: true }),
+          ),
         },
         delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000 },
       });

@@ -23,7 +23,11 @@ import {
   type RequestInput,
   type RequestPublicContext,
   type RequestRecord,
+  type SubmitRequestInput,
+  type SubmitRequestOutput,
+  BOUNDED_RECORD_RETRIES,
   MAX_RECORD_FAILURES,
+  ONE_STEP_SUBMISSION,
   RECORD_BLOCKED,
   RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
@@ -44,6 +48,11 @@ interface Stubs {
   /** The check again and the ticket at CONFIRM; by default, the ticket as issueTicket gives it. */
   admitRequest?: (input: OtherRequestsInput) => AdmitRequestOutput | ActorError;
   notifyWorker?: (input: NotifyWorkerInput) => NotifyWorkerOutput | ActorError;
+  /**
+   * CONFIRM in one step; by default as the activity does it, from the stubs above: admitted (admitRequest),
+   * then both records (recordRequest) — all written or, when one fails, none.
+   */
+  submitRequest?: (input: SubmitRequestInput) => SubmitRequestOutput | ActorError;
 }
 
 interface DriverOptions {
@@ -51,9 +60,15 @@ interface DriverOptions {
   stubs?: Stubs;
   delays?: { draftExpiry?: number; recordRetry?: number };
   clock?: SimulatedClock;
-  /** false: the run predates the versioned changes (the `patched` guard answers false). */
-  patched?: boolean;
+  /**
+   * false: the run predates the versioned changes (the `patched` guard answers false); a list: the
+   * changes the run has (it predates the others).
+   */
+  patched?: boolean | readonly string[];
 }
+
+/** The versioned changes of a run started before CONFIRM became one step. */
+const BEFORE_ONE_STEP = [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS];
 
 function isActorError(value: object): value is ActorError {
   return 'code' in value && 'message' in value && !('ok' in value);
@@ -108,9 +123,11 @@ function startRequest(options: DriverOptions = {}) {
     checkOtherRequests: [] as OtherRequestsInput[],
     admitRequest: [] as OtherRequestsInput[],
     notifyWorker: [] as NotifyWorkerInput[],
+    submitRequest: [] as SubmitRequestInput[],
   };
   const defaultTicket = { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' };
   const stubs = options.stubs ?? {};
+  const patches = options.patched ?? true;
   const machine = requestMachine.provide({
     actors: {
       checkWorker: fromPromise<CheckWorkerOutput, CheckWorkerInput>(({ input }) => {
@@ -139,9 +156,22 @@ function startRequest(options: DriverOptions = {}) {
         calls.notifyWorker.push(input);
         return settle(stubs.notifyWorker ? stubs.notifyWorker(input) : { notified: input.email !== null });
       }),
+      submitRequest: fromPromise<SubmitRequestOutput, SubmitRequestInput>(({ input }) => {
+        calls.submitRequest.push(input);
+        if (stubs.submitRequest) return settle(stubs.submitRequest(input));
+        const admitted = stubs.admitRequest ? stubs.admitRequest(input.admit) : stubs.issueTicket ? stubs.issueTicket() : defaultTicket;
+        if (isActorError(admitted)) return settle<SubmitRequestOutput>(admitted);
+        const written = [input.submitted, input.awaitingWorker].map((record) => ({ ...record, ticket: admitted.ticket }));
+        for (const record of written) {
+          const result = stubs.recordRequest ? stubs.recordRequest(record) : { version: record.version };
+          if (isActorError(result)) return settle<SubmitRequestOutput>(result);
+        }
+        records.push(...written);
+        return settle({ ...admitted, version: input.awaitingWorker.version, notified: true });
+      }),
     },
-    // A run recorded before the versioned change answers `patched` with false (the host decides).
-    guards: options.patched === false ? { patched: () => false } : {},
+    // A run recorded before a versioned change answers `patched` with false for it (the host decides).
+    guards: patches === false ? { patched: () => false } : patches === true ? {} : { patched: (_: unknown, { id }: { id: string }) => patches.includes(id) },
     // Node timers overflow past 24.8 days (the default expiry is 30): tests always use shorter delays.
     delays: { draftExpiry: 60 * 60_000, recordRetry: 60_000, ...options.delays },
   });
@@ -637,20 +667,35 @@ describe('confirmation', () => {
     expect(refusal({ type: 'CONFIRM' } as typeof sample.CONFIRM).issues[0]?.path).toBe('allCorrect');
   });
 
-  it('confirms: ticket, submission, worker notified, awaiting the worker — recorded in that order', async () => {
+  it('confirms in one step: admitted with its ticket, submitted, the worker notified, awaiting the worker — recorded in that order', async () => {
     const d = startRequest();
     await toConfirmation(d);
     const view = await d.send(sample.CONFIRM);
     expect(view).toMatchObject({ state: 'awaitingWorker', screen: 'awaitingWorker', allowedEvents: ['WITHDRAW', 'WORKER_PART_COMPLETED'] });
-    expect(d.context()).toMatchObject({ requestStatus: 'awaiting_worker', ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', workerNotified: true });
-    // The ticket comes with the admission against the worker's other requests (one locked transaction).
+    expect(d.context()).toMatchObject({
+      requestStatus: 'awaiting_worker',
+      statusReason: 'The worker was notified to complete their part.',
+      ticket: 'BAW-2025-000001',
+      issuedAt: '2025-08-20T10:00:00.000Z',
+      workerNotified: true,
+      error: null,
+    });
+    // One activity: the admission against the worker's other requests, both records and the notice.
     const period = { acting: { enterprise: '0123456749', mode: 'PO' }, niss: teacher.niss, leave: 'PARENTAL', form: 'HALF', start: '2025-09-01', end: '2025-10-31' };
     expect(d.calls.checkOtherRequests).toEqual([period]);
-    expect(d.calls.admitRequest).toEqual([period]);
+    expect(d.calls.submitRequest).toHaveLength(1);
+    const [submission] = d.calls.submitRequest;
+    expect(submission).toMatchObject({
+      admit: period,
+      submitted: { version: 2, status: 'submitted', by: 'employer', reason: 'Confirmed by the employer: all information is correct.' },
+      awaitingWorker: { version: 3, status: 'awaiting_worker', by: 'system', reason: 'The worker was notified to complete their part.' },
+      notice: { worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName }, email: teacher.email },
+    });
+    // The ticket is the activity's to write: the records the machine hands over carry none.
+    expect(submission?.submitted).not.toHaveProperty('ticket');
+    expect(d.calls.admitRequest).toEqual([]);
+    expect(d.calls.notifyWorker).toEqual([]);
     expect(d.calls.issueTicket).toBe(0);
-    expect(d.calls.notifyWorker).toEqual([
-      { ticket: 'BAW-2025-000001', worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName }, email: teacher.email },
-    ]);
     expect(d.records.map(({ version, status, ticket, by }) => ({ version, status, ticket, by }))).toEqual([
       { version: 1, status: 'draft', ticket: null, by: 'employer' },
       { version: 2, status: 'submitted', ticket: 'BAW-2025-000001', by: 'employer' },
@@ -659,16 +704,57 @@ describe('confirmation', () => {
     expect(d.records[1]).toMatchObject({ leave: 'PARENTAL', form: 'HALF', start: '2025-09-01', end: '2025-10-31' });
   });
 
-  it('goes on when the worker cannot be notified, saying so', async () => {
-    const d = startRequest({ stubs: { notifyWorker: () => ({ code: 'MAIL_DOWN', message: 'The mail relay refused the message.' }) } });
+  it('writes nothing when the one-step submission fails, and confirming again submits at new versions', async () => {
+    let down = true;
+    const d = startRequest({
+      stubs: { recordRequest: (record) => (record.status === 'awaiting_worker' && down ? { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' } : { version: record.version }) },
+    });
+    await toConfirmation(d);
+    const view = await d.send(sample.CONFIRM);
+    expect(view.state).toBe('confirmation');
+    // All or nothing: no ticket kept, no status changed, only the draft recorded.
+    expect(d.context()).toMatchObject({ requestStatus: 'draft', ticket: null, workerNotified: null, error: { code: 'STORE_UNAVAILABLE' } });
+    expect(statuses(d)).toEqual(['draft']);
+    down = false;
+    expect((await d.send(sample.CONFIRM)).state).toBe('awaitingWorker');
+    // The failed attempt's versions are never used again: a late write of it cannot collide.
+    expect(d.records.map((r) => [r.version, r.status])).toEqual([
+      [1, 'draft'],
+      [4, 'submitted'],
+      [5, 'awaiting_worker'],
+    ]);
+  });
+
+  it(`confirms in four steps in runs that predate ${ONE_STEP_SUBMISSION}: admitted, recorded, notified, recorded`, async () => {
+    const d = startRequest({ patched: BEFORE_ONE_STEP });
+    await toConfirmation(d);
+    const view = await d.send(sample.CONFIRM);
+    expect(view).toMatchObject({ state: 'awaitingWorker', screen: 'awaitingWorker' });
+    expect(d.context()).toMatchObject({ requestStatus: 'awaiting_worker', ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', workerNotified: true });
+    const period = { acting: { enterprise: '0123456749', mode: 'PO' }, niss: teacher.niss, leave: 'PARENTAL', form: 'HALF', start: '2025-09-01', end: '2025-10-31' };
+    expect(d.calls.submitRequest).toEqual([]);
+    expect(d.calls.admitRequest).toEqual([period]);
+    expect(d.calls.notifyWorker).toEqual([
+      { ticket: 'BAW-2025-000001', worker: { niss: teacher.niss, lastName: teacher.lastName, firstName: teacher.firstName }, email: teacher.email },
+    ]);
+    expect(d.records.map(({ version, status, ticket, by }) => ({ version, status, ticket, by }))).toEqual([
+      { version: 1, status: 'draft', ticket: null, by: 'employer' },
+      { version: 2, status: 'submitted', ticket: 'BAW-2025-000001', by: 'employer' },
+      { version: 3, status: 'awaiting_worker', ticket: 'BAW-2025-000001', by: 'system' },
+    ]);
+  });
+
+  it('goes on when the worker cannot be notified, saying so (four steps)', async () => {
+    const d = startRequest({ patched: BEFORE_ONE_STEP, stubs: { notifyWorker: () => ({ code: 'MAIL_DOWN', message: 'The mail relay refused the message.' }) } });
     await toAwaitingWorker(d);
     expect(d.context()).toMatchObject({ requestStatus: 'awaiting_worker', workerNotified: false });
     expect(d.records.at(-1)?.reason).toMatch(/could not be notified \(The mail relay refused the message\.\)/);
   });
 
-  it('keeps the ticket when recording the submission fails, and confirming again does not issue another', async () => {
+  it('keeps the ticket when recording the submission fails, and confirming again does not issue another (four steps)', async () => {
     let failSubmission = true;
     const d = startRequest({
+      patched: BEFORE_ONE_STEP,
       stubs: {
         recordRequest: (record) =>
           record.status === 'submitted' && failSubmission ? { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' } : { version: record.version },
@@ -970,9 +1056,10 @@ describe('lifecycle after the ticket', () => {
     await d.send({ ...sample.ANSWER_QUESTIONS, before: 22, during: 11 });
     await d.send(sample.CONFIRM);
     expect(d.view().state).toBe('awaitingWorker');
-    expect(d.calls.admitRequest).toHaveLength(2);
+    // Admitted again with the ticket it has, and submitted as confirmed again after the correction.
+    expect(d.calls.submitRequest).toHaveLength(2);
+    expect(d.calls.submitRequest[1]).toMatchObject({ submitted: { version: 6, reason: 'Confirmed again by the employer after correction.' }, awaitingWorker: { version: 7 } });
     expect(d.context().ticket).toBe('BAW-2025-000001');
-    expect(d.calls.notifyWorker).toHaveLength(2);
     expect(d.records.map(({ version, status, by, ticket }) => [version, status, by, ticket])).toEqual([
       [1, 'draft', 'employer', null],
       [2, 'submitted', 'employer', 'BAW-2025-000001'],
@@ -1018,9 +1105,10 @@ describe('lifecycle after the ticket', () => {
     expect(d.view().output).toMatchObject({ status: 'accepted' });
   });
 
-  it('retries recording "awaiting the worker" until it is written', async () => {
+  it('retries recording "awaiting the worker" until it is written (four steps)', async () => {
     let failures = 2;
     const d = startRequest({
+      patched: BEFORE_ONE_STEP,
       delays: { recordRetry: 10 },
       stubs: { recordRequest: (r) => (r.status === 'awaiting_worker' && failures-- > 0 ? { code: 'STORE_UNAVAILABLE', message: 'down' } : { version: r.version }) },
     });
