@@ -12,7 +12,7 @@ import { bundle, testDataConverter as dataConverter } from '../../support/tempor
 const files = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
 
 test('there are recorded histories of every journey, some recorded under load', () => {
-  for (const kind of ['sign-in', 'request', 'access-management', 'worker-part', 'load/default-cache/signIn', 'load/default-cache/request', 'load/default-cache/accessManagement', 'load/cache-of-2/request', 'before-rules-across-requests/request', 'before-rules-across-requests/load/default-cache/request']) {
+  for (const kind of ['sign-in', 'request', 'access-management', 'worker-part', 'load/default-cache/signIn', 'load/default-cache/request', 'load/default-cache/accessManagement', 'load/cache-of-2/request', 'before-rules-across-requests/request', 'before-rules-across-requests/load/default-cache/request', 'before-one-step-submission/load/default-cache/request', 'before-one-step-submission/load/cache-of-2/request']) {
     expect(files.filter((f) => f.startsWith(kind)).length).toBeGreaterThan(0);
   }
 });
@@ -40,6 +40,33 @@ describe('a versioned change', () => {
   test('the same change without versioning would break that run', async () => {
     await expect(
       Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter }, history(), 'unversioned'),
+    ).rejects.toThrow(/[Nn]ondetermin/);
+  });
+});
+
+/**
+ * The one-step submission (CONFIRM as one activity, `request-one-step-submission`): requests confirmed
+ * in four steps, under load, before the change replay today; the same change shipped without versioning
+ * would break them, and the histories recorded since take the one step.
+ */
+describe('the one-step submission', () => {
+  const read = (file: string) => historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
+  const before = 'before-one-step-submission/load/default-cache/request-accepted.json';
+  const activityTypes = (file: string) =>
+    (read(file).events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name ? [e.activityTaskScheduledEventAttributes.activityType.name] : []));
+
+  test('a request recorded before it was confirmed in four steps, one recorded since in one', () => {
+    expect(activityTypes(before)).toEqual(expect.arrayContaining(['admitRequest', 'recordRequest', 'notifyWorker']));
+    expect(activityTypes(before)).not.toContain('submitRequest');
+    const since = activityTypes('load/default-cache/request-accepted.json');
+    expect(since).toContain('submitRequest');
+    expect(since).not.toContain('admitRequest');
+    expect(since).not.toContain('notifyWorker');
+  });
+
+  test('without versioning, the change would break a request confirmed before it', async () => {
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter }, read(before), 'unversioned'),
     ).rejects.toThrow(/[Nn]ondetermin/);
   });
 });
