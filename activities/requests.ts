@@ -18,7 +18,10 @@ import type {
   RequestRecord,
   SubmitRequestInput,
   SubmitRequestOutput,
+  WorkerSelectionInput,
+  WorkerSelectionOutput,
 } from '../machines/request';
+import { selectionRecordOf } from '../machines/request/context';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { findSchool } from '../store/organisations';
@@ -35,7 +38,7 @@ function journeyId(): string {
 }
 
 export function createRequestActivities(db: Db) {
-  return {
+  const activities = {
     /**
      * As PO: the school is one of the PO's, in that community; the worker is registered there and occupied in it.
      * Need to know: a NISS that is not a worker of one of the PO's schools gets one refusal (UNKNOWN_WORKER),
@@ -70,6 +73,19 @@ export function createRequestActivities(db: Db) {
         occupation: { level: occupation.level, periodsPerWeek: occupation.periodsPerWeek },
         employerCount: await countEmployersOf(db, worker.niss),
       };
+    },
+
+    /**
+     * At SELECT_WORKER, in one activity: the check (a refusal is thrown as checkWorker throws it, nothing
+     * written), then the draft's record with the accepted worker — the record the machine would write
+     * after it, computed by the same function. Idempotent: a retry checks again and writes nothing twice.
+     */
+    async recordWorkerSelection({ check, context }: WorkerSelectionInput): Promise<WorkerSelectionOutput> {
+      const checked = await activities.checkWorker(check);
+      const record = selectionRecordOf(context, checked);
+      const id = journeyId();
+      await db.transaction((tx) => writeRecord(tx, id, record));
+      return { checked, version: record.version };
     },
 
     /** Early, when the questions are answered: the same rules as at CONFIRM, without a lock (nothing is written). */
@@ -131,6 +147,7 @@ export function createRequestActivities(db: Db) {
       return { notified: true };
     },
   };
+  return activities;
 }
 
 /** The rules again and the ticket, under the worker's lock: of two confirmations at once, the second sees the first. */

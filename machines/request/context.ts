@@ -39,7 +39,20 @@ import {
 import { errorText } from '../../domain/error-catalogue';
 import type { ActorError } from '../journey';
 import type { ScreenError } from '../actors';
-import type { Acting, Occupation, OtherRequestsInput, RequestRecord, RequestSummary, School, SubmissionRecord, SubmitRequestInput, WorkerIdentity } from './contracts';
+import type {
+  Acting,
+  CheckWorkerInput,
+  CheckWorkerOutput,
+  Occupation,
+  OtherRequestsInput,
+  RequestRecord,
+  RequestSummary,
+  School,
+  SubmissionRecord,
+  SubmitRequestInput,
+  WorkerIdentity,
+  WorkerSelectionInput,
+} from './contracts';
 import type { RequestInput } from './events';
 
 export type { ScreenError } from '../actors';
@@ -175,6 +188,38 @@ export function withSelectedWorker(context: RequestContext, selected: SelectedWo
   if (sameRequest) return { selected };
   const leaveKept = keepsLeave(context.leave, selected.community);
   return { selected, answers: null, leave: leaveKept ? context.leave : null, form: leaveKept ? context.form : null };
+}
+
+/** The worker selection as the check takes it. */
+export function workerCheckOf(context: RequestContext): CheckWorkerInput {
+  const { selection, acting } = context;
+  if (selection === null) throw new Error('No worker selection to check');
+  const { community, school, niss, status } = selection;
+  return { acting: { enterprise: acting.enterprise, mode: acting.mode }, community, school, niss, status };
+}
+
+/** The worker an accepted check selects, with what the user typed. */
+export function selectedWorkerOf(selection: WorkerSelectionFields | null, output: CheckWorkerOutput): SelectedWorker {
+  if (!output.ok || selection === null) throw new Error('Only an accepted worker check selects a worker');
+  const { worker, school, occupation, employerCount } = output;
+  return { community: school?.community ?? selection.community, school, worker, status: selection.status, email: selection.email, occupation, employerCount };
+}
+
+export const WORKER_SELECTED = 'Worker selected by the employer.';
+
+/** SELECT_WORKER in one step (`recordWorkerSelection`): the check and what it records, from the context on entry. */
+export function workerSelectionOf(context: RequestContext): WorkerSelectionInput {
+  return { check: workerCheckOf(context), context };
+}
+
+/**
+ * The draft's record once the check accepted the worker, at the version reserved on entry: the record
+ * the step-by-step path writes after `selectWorker` and `prepareChange` (the activity and the machine
+ * both compute it here).
+ */
+export function selectionRecordOf(context: RequestContext, checked: CheckWorkerOutput): RequestRecord {
+  const selected = selectedWorkerOf(context.selection, checked);
+  return requestRecordOf({ ...context, ...withSelectedWorker(context, selected), pending: { status: 'draft', reason: WORKER_SELECTED } });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * inputs and return these outputs (the lead implements them in activities/).
  */
 import type { ActingMode, Community, EducationLevel, LeaveCode, LeaveForm, RequestStatus, TransitionActor, WorkerStatus } from '../../domain';
+import type { RequestContext } from './context';
 
 export interface Acting {
   /** The enterprise the user is connected with: the PO, or the company in own-company mode. */
@@ -72,6 +73,23 @@ export interface LegacyWorkerCheckRefusal {
 }
 
 export type CheckWorkerOutput = CheckedWorker | LegacyWorkerCheckRefusal;
+
+// ---------------------------------------------------------------------------------------------------
+// recordWorkerSelection (at SELECT_WORKER, in runs with the one-step selection): checkWorker, then the
+// draft's record of the request with the accepted worker, computed from the journey's context as the
+// machine computes it (`selectionRecordOf`). A refusal is thrown as checkWorker throws it, nothing written.
+
+export interface WorkerSelectionInput {
+  check: CheckWorkerInput;
+  /** The journey's context on entry to the step: its selection, and the version reserved for the record. */
+  context: RequestContext;
+}
+
+export interface WorkerSelectionOutput {
+  checked: CheckedWorker;
+  /** The version of the draft's record written. */
+  version: number;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // checkOtherRequests (when the questions are answered) and admitRequest (at CONFIRM): the period against

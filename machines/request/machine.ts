@@ -23,6 +23,8 @@ import type {
   RecordRequestOutput,
   RequestRecord,
   RequestSummary,
+  WorkerSelectionInput,
+  WorkerSelectionOutput,
   SubmitRequestInput,
   SubmitRequestOutput,
 } from './contracts';
@@ -38,12 +40,16 @@ import {
   publicContextOf,
   requestRecordOf,
   screenErrorOf,
+  selectedWorkerOf,
   selectionModeError,
   submissionOf,
   summaryOf,
   withLeave,
   withSelectedWorker,
+  workerCheckOf,
   WORKER_NOTIFIED,
+  WORKER_SELECTED,
+  workerSelectionOf,
   type ChoiceSet,
   type PendingChange,
   type RequestAnswers,
@@ -70,12 +76,6 @@ const screen = (name: string) => screenMeta(requestLabels, `request.${name}`);
 
 function selectionOf(event: Extract<RequestEvent, { type: 'SELECT_WORKER' }>): WorkerSelectionFields {
   return { community: event.community ?? null, school: event.school ?? null, niss: event.niss, status: event.status, email: event.email ?? null };
-}
-
-function selectedWorkerOf(selection: WorkerSelectionFields | null, output: CheckWorkerOutput): SelectedWorker {
-  if (!output.ok || selection === null) throw new Error('Only an accepted worker check selects a worker');
-  const { worker, school, occupation, employerCount } = output;
-  return { community: school?.community ?? selection.community, school, worker, status: selection.status, email: selection.email, occupation, employerCount };
 }
 
 /** Why CONFIRM is refused: the status does not allow a submission, or the draft breaks a rule. */
@@ -142,6 +142,12 @@ export const RULES_ACROSS_REQUESTS = 'request-rules-across-requests';
  * none of it. Journeys started before the change confirm in four steps, as they did.
  */
 export const ONE_STEP_SUBMISSION = 'request-one-step-submission';
+/**
+ * Versioned change (Temporal patch id): SELECT_WORKER is one activity, `recordWorkerSelection` — the
+ * worker check, then the draft's record — instead of two in a row (checkWorker, recordRequest). Journeys
+ * started before the change select in two steps, as they did.
+ */
+export const ONE_STEP_SELECTION = 'request-one-step-selection';
 /** Rounds of failed records (each one the activity's own retries) before the journey waits for an operator. */
 export const MAX_RECORD_FAILURES = 5;
 /** The attention code of a journey whose record kept failing (search attribute JourneyAttention). */
@@ -186,6 +192,7 @@ export const requestMachine = setup({
   },
   actors: {
     checkWorker: hostedActor<CheckWorkerOutput, CheckWorkerInput>(),
+    recordWorkerSelection: hostedActor<WorkerSelectionOutput, WorkerSelectionInput>(),
     recordRequest: hostedActor<RecordRequestOutput, RequestRecord>(),
     issueTicket: hostedActor<IssueTicketOutput, IssueTicketInput>(),
     checkOtherRequests: hostedActor<OtherRequestsOutput, OtherRequestsInput>(),
@@ -201,6 +208,8 @@ export const requestMachine = setup({
   },
   guards: {
     selectionFitsMode: ({ context }, params: { selection: WorkerSelectionFields }) => selectionModeError(context.acting.mode, params.selection) === null,
+    /** selectionFitsMode for the selection the SELECT_WORKER event carries (a guard without params, for `and`). */
+    selectedFitsMode: ({ context, event }) => event.type === 'SELECT_WORKER' && selectionModeError(context.acting.mode, selectionOf(event)) === null,
     isWorkerAccepted: (_, params: { output: CheckWorkerOutput }) => params.output.ok,
     isLeaveChoiceAllowed: ({ context }, params: { leave: RequestContext['leave'] & {}; form: RequestContext['form'] & {} }) =>
       leaveChoiceError(context, params.leave, params.form) === null,
@@ -281,6 +290,11 @@ export const requestMachine = setup({
       on: {
         SELECT_WORKER: [
           {
+            guard: and([{ type: 'patched', params: { id: ONE_STEP_SELECTION } }, 'selectedFitsMode']),
+            target: 'selectingWorker',
+            actions: ['clearError', { type: 'keepSelection', params: ({ event }) => ({ selection: selectionOf(event) }) }],
+          },
+          {
             guard: { type: 'selectionFitsMode', params: ({ event }) => ({ selection: selectionOf(event) }) },
             target: 'checkingWorker',
             actions: ['clearError', { type: 'keepSelection', params: ({ event }) => ({ selection: selectionOf(event) }) }],
@@ -297,24 +311,40 @@ export const requestMachine = setup({
         ABANDON: abandonDraft,
       },
     },
+    // The worker checked and the draft recorded with them, in one activity; a refusal (or an outage)
+    // leaves the selection screen as it was, with the error, nothing recorded.
+    selectingWorker: {
+      meta: BUSY,
+      entry: 'nextVersion',
+      invoke: {
+        id: 'recordWorkerSelection',
+        src: 'recordWorkerSelection',
+        input: ({ context }) => workerSelectionOf(context),
+        onDone: {
+          target: 'workerSelected',
+          actions: [
+            { type: 'selectWorker', params: ({ context, event }) => ({ selected: selectedWorkerOf(context.selection, event.output.checked) }) },
+            { type: 'prepareChange', params: { status: 'draft', reason: WORKER_SELECTED } },
+            { type: 'applyRecord', params: ({ event }) => ({ version: event.output.version }) },
+          ],
+        },
+        onError: { target: 'workerSelection', actions: showActorError },
+      },
+    },
+    // Runs before ONE_STEP_SELECTION: the check, then the draft's record, each its own activity.
     checkingWorker: {
       meta: BUSY,
       invoke: {
         id: 'checkWorker',
         src: 'checkWorker',
-        input: ({ context }) => {
-          const { selection, acting } = context;
-          if (selection === null) throw new Error('No worker selection to check');
-          const { community, school, niss, status } = selection;
-          return { acting: { enterprise: acting.enterprise, mode: acting.mode }, community, school, niss, status };
-        },
+        input: ({ context }) => workerCheckOf(context),
         onDone: [
           {
             guard: { type: 'isWorkerAccepted', params: ({ event }) => ({ output: event.output }) },
             target: 'recordingDraft',
             actions: [
               { type: 'selectWorker', params: ({ context, event }) => ({ selected: selectedWorkerOf(context.selection, event.output) }) },
-              { type: 'prepareChange', params: { status: 'draft', reason: 'Worker selected by the employer.' } },
+              { type: 'prepareChange', params: { status: 'draft', reason: WORKER_SELECTED } },
             ],
           },
           {
@@ -594,6 +624,6 @@ export const requestJourney = defineJourney({
   events: requestEvents,
   publicContext: publicContextOf,
   backofficeEvents: REQUEST_BACKOFFICE_EVENTS,
-  patches: [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS, ONE_STEP_SUBMISSION],
+  patches: [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS, ONE_STEP_SUBMISSION, ONE_STEP_SELECTION],
   labels: { fr: requestLabels, nl: requestLabelsNl, de: requestLabelsDe },
 });

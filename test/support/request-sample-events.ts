@@ -80,6 +80,8 @@ export const requestSampleActorEvents = [
   { type: 'xstate.error.actor.checkOtherRequests', error: { code: 'REQUEST_PERIOD_OVERLAP', message: 'The period overlaps another parental leave of the worker.' } },
   { type: 'xstate.done.actor.admitRequest', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' } },
   { type: 'xstate.error.actor.admitRequest', error: { code: 'LEAVE_MAXIMUM_EXCEEDED', message: 'The parental leave maximum is used up.' } },
+  { type: 'xstate.done.actor.recordWorkerSelection', output: { checked: teacherCheck, version: 1 } },
+  { type: 'xstate.error.actor.recordWorkerSelection', error: { code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'The staff member is not occupied in this school' } },
   { type: 'xstate.done.actor.submitRequest', output: { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', version: 3, notified: true } },
   { type: 'xstate.error.actor.submitRequest', error: { code: 'REQUEST_PERIOD_OVERLAP', message: 'Another confirmation of an overlapping period came first.' } },
 ] as const;

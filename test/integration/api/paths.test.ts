@@ -199,6 +199,8 @@ describe('request: every screen, and every simple path up to the confirmation', 
       // confirmation is admitted with its ticket.
       { type: 'xstate.done.actor.checkOtherRequests', output: { counted: 0, monthsUsed: 0, monthsLeft: 8 } } as EventObject,
       { type: 'xstate.done.actor.admitRequest', output: { ticket: 'BAW-2026-000001', issuedAt: '2026-11-26T10:00:00.000Z' } } as EventObject,
+      // SELECT_WORKER in one step: the check and the draft's record.
+      { type: 'xstate.done.actor.recordWorkerSelection', output: { checked, version: 1 } } as EventObject,
       // CONFIRM in one step: admitted, both records and the notice.
       { type: 'xstate.done.actor.submitRequest', output: { ticket: 'BAW-2026-000001', issuedAt: '2026-11-26T10:00:00.000Z', version: 3, notified: true } } as EventObject,
     ];

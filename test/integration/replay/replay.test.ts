@@ -45,23 +45,23 @@ describe('a versioned change', () => {
 });
 
 /**
- * The one-step submission (CONFIRM as one activity, `request-one-step-submission`): requests confirmed
- * in four steps, under load, before the change replay today; the same change shipped without versioning
- * would break them, and the histories recorded since take the one step.
+ * The one-step selection and submission (SELECT_WORKER and CONFIRM each one activity,
+ * `request-one-step-selection`, `request-one-step-submission`): requests that selected in two steps and
+ * confirmed in four, under load, before the changes replay today; the same changes shipped without
+ * versioning would break them, and the histories recorded since take one step each.
  */
-describe('the one-step submission', () => {
+describe('the one-step selection and submission', () => {
   const read = (file: string) => historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
   const before = 'before-one-step-submission/load/default-cache/request-accepted.json';
   const activityTypes = (file: string) =>
     (read(file).events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name ? [e.activityTaskScheduledEventAttributes.activityType.name] : []));
 
-  test('a request recorded before it was confirmed in four steps, one recorded since in one', () => {
-    expect(activityTypes(before)).toEqual(expect.arrayContaining(['admitRequest', 'recordRequest', 'notifyWorker']));
+  test('a request recorded before them took two and four steps, one recorded since one each', () => {
+    expect(activityTypes(before)).toEqual(expect.arrayContaining(['checkWorker', 'recordRequest', 'admitRequest', 'notifyWorker']));
     expect(activityTypes(before)).not.toContain('submitRequest');
-    const since = activityTypes('load/default-cache/request-accepted.json');
-    expect(since).toContain('submitRequest');
-    expect(since).not.toContain('admitRequest');
-    expect(since).not.toContain('notifyWorker');
+    expect(activityTypes(before)).not.toContain('recordWorkerSelection');
+    // Accepted: the selection, the early check of the other requests, the submission, the worker's part and the decision.
+    expect(activityTypes('load/default-cache/request-accepted.json')).toEqual(['recordWorkerSelection', 'checkOtherRequests', 'submitRequest', 'recordRequest', 'recordRequest']);
   });
 
   test('without versioning, the change would break a request confirmed before it', async () => {

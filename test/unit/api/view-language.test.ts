@@ -5,10 +5,11 @@ import { LANGUAGES, placeholdersOf, warningText } from '../../../domain/error-ca
 import { lateIntroductionWarning } from '../../../domain';
 import { STATUS_REASONS, localiseView, statusReasonOf } from '../../../api/view-language';
 
-const machineSource = readFileSync(join(__dirname, '../../../machines/request/machine.ts'), 'utf8');
+// The machine and its context module (where the reasons it shares with the activities are written).
+const machineSource = ['machine.ts', 'context.ts'].map((file) => readFileSync(join(__dirname, '../../../machines/request', file), 'utf8')).join('\n');
 
 describe('status reasons the request journey writes', () => {
-  // The reasons are the sentences of the machine's source (capitalised, with a space, ending with a period).
+  // The reasons are the sentences of the machine's sources (capitalised, with a space, ending with a period).
   const written = [...machineSource.matchAll(/'([A-Z][^']* [^']*\.)'/g)].map((m) => m[1]!);
   const templated = [...machineSource.matchAll(/`([A-Z][^`]* [^`]*\.)`/g)].map((m) => m[1]!.replace(/\$\{[^}]*\}/g, 'the service did not answer'));
 

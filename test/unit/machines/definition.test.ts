@@ -101,7 +101,11 @@ describe('guarded transitions keep their guards', () => {
       undefined,
     ]);
     // Params computed from the event are marked, not dropped.
-    expect(guardsOf(config, 'workerSelection', 'SELECT_WORKER')).toEqual([{ type: 'selectionFitsMode', params: COMPUTED }, undefined]);
+    expect(guardsOf(config, 'workerSelection', 'SELECT_WORKER')).toEqual([
+      { type: 'and', guards: [{ type: 'patched', params: { id: 'request-one-step-selection' } }, { type: 'selectedFitsMode' }] },
+      { type: 'selectionFitsMode', params: COMPUTED },
+      undefined,
+    ]);
   });
 
   it('signIn: the acting mode decided by guard params', () => {

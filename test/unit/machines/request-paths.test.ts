@@ -25,8 +25,11 @@ import {
   type RequestRecord,
   type SubmitRequestInput,
   type SubmitRequestOutput,
+  type WorkerSelectionInput,
+  type WorkerSelectionOutput,
   BOUNDED_RECORD_RETRIES,
   ONE_STEP_SUBMISSION,
+  RULES_ACROSS_REQUESTS,
 } from '../../../machines/request';
 import { requestSampleActorEvents, requestSampleEventList, requestSampleInput, teacherCheck } from '../../support/request-sample-events';
 import { replayPath, startLocal, stopLocalJourneys, type MachinePath } from '../../support/journey-driver';
@@ -55,8 +58,8 @@ const stateOf = (snapshot: Snapshot) => String(snapshot.value);
 
 const shortestPaths = getShortestPaths(requestMachine, { input, events, serializeState });
 // Runs started before a versioned change (the host's `patched` answers false for it) keep states of
-// their own: before the one-step submission, CONFIRM's four steps; before the check of the worker's
-// other requests too, the ticket issued without it. The bound on record retries stays on: without it,
+// their own: before the one-step selection, SELECT_WORKER's two steps; before the one-step submission,
+// CONFIRM's four steps; before the check of the worker's other requests too, the ticket issued without it. The bound on record retries stays on: without it,
 // every failed round would be a new vertex, and the graph would have no end.
 const pathsOfRunsWith = (patches: readonly string[]) =>
   getShortestPaths(requestMachine.provide({ guards: { patched: (_: unknown, params: { id: string }) => patches.includes(params.id) } }), {
@@ -64,7 +67,11 @@ const pathsOfRunsWith = (patches: readonly string[]) =>
     events,
     serializeState,
   });
-const olderRunsPaths = [...pathsOfRunsWith(requestJourney.patches!.filter((id) => id !== ONE_STEP_SUBMISSION)), ...pathsOfRunsWith([BOUNDED_RECORD_RETRIES])];
+const olderRunsPaths = [
+  ...pathsOfRunsWith([BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS, ONE_STEP_SUBMISSION]),
+  ...pathsOfRunsWith([BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS]),
+  ...pathsOfRunsWith([BOUNDED_RECORD_RETRIES]),
+];
 
 describe('request paths (xstate/graph)', () => {
   afterEach(stopLocalJourneys);
@@ -73,9 +80,19 @@ describe('request paths (xstate/graph)', () => {
     const reached = new Set(shortestPaths.map((p) => stateOf(p.state)));
     const reachedByOlderRuns = new Set(olderRunsPaths.map((p) => stateOf(p.state)));
     expect([...new Set([...reached, ...reachedByOlderRuns])].sort()).toEqual([...stateKeys].sort());
-    // Left to the older runs: CONFIRM's four steps and their retries, and the ticket issued without the check.
+    // Left to the older runs: SELECT_WORKER's two steps, CONFIRM's four and their retries, and the ticket issued without the check.
     expect(stateKeys.filter((key) => !reached.has(key)).sort()).toEqual(
-      ['admittingRequest', 'awaitingWorkerBlocked', 'awaitingWorkerRetry', 'issuingTicket', 'notifyingWorker', 'recordingAwaitingWorker', 'recordingSubmission'].sort(),
+      [
+        'admittingRequest',
+        'awaitingWorkerBlocked',
+        'awaitingWorkerRetry',
+        'checkingWorker',
+        'issuingTicket',
+        'notifyingWorker',
+        'recordingAwaitingWorker',
+        'recordingDraft',
+        'recordingSubmission',
+      ].sort(),
     );
   });
 
@@ -139,6 +156,7 @@ describe('request paths (xstate/graph)', () => {
     'xstate.done.actor.checkOtherRequests',
     'xstate.done.actor.admitRequest',
     'xstate.done.actor.submitRequest',
+    'xstate.done.actor.recordWorkerSelection',
   ]);
   const isReplayable = (path: (typeof shortestPaths)[number]) =>
     path.steps.every(({ event }) => {
@@ -159,6 +177,9 @@ describe('request paths (xstate/graph)', () => {
           notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(() => Promise.resolve({ notified: true })),
           checkOtherRequests: fromPromise<OtherRequestsOutput, OtherRequestsInput>(() => Promise.resolve({ counted: 0, monthsUsed: 0, monthsLeft: 8 })),
           admitRequest: fromPromise<AdmitRequestOutput, OtherRequestsInput>(() => Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' })),
+          recordWorkerSelection: fromPromise<WorkerSelectionOutput, WorkerSelectionInput>(({ input: selection }) =>
+            Promise.resolve({ checked: teacherCheck, version: selection.context.version }),
+          ),
           submitRequest: fromPromise<SubmitRequestOutput, SubmitRequestInput>(({ input: submission }) =>
             Promise.resolve({ ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z', version: submission.awaitingWorker.version, notified: true }),
           ),

@@ -5,6 +5,7 @@
  */
 import { SimulatedClock, fromPromise, waitFor, type Actor, type AnyStateNode } from 'xstate';
 import { EVENT_INVALID, toView, type JourneyView } from '../../../machines/journey';
+import { selectionRecordOf } from '../../../machines/request/context';
 import { localTransport } from '../../support/journey-driver';
 import {
   requestJourney,
@@ -25,8 +26,11 @@ import {
   type RequestRecord,
   type SubmitRequestInput,
   type SubmitRequestOutput,
+  type WorkerSelectionInput,
+  type WorkerSelectionOutput,
   BOUNDED_RECORD_RETRIES,
   MAX_RECORD_FAILURES,
+  ONE_STEP_SELECTION,
   ONE_STEP_SUBMISSION,
   RECORD_BLOCKED,
   RULES_ACROSS_REQUESTS,
@@ -67,8 +71,10 @@ interface DriverOptions {
   patched?: boolean | readonly string[];
 }
 
-/** The versioned changes of a run started before CONFIRM became one step. */
+/** The versioned changes of a run started before CONFIRM became one step (and SELECT_WORKER). */
 const BEFORE_ONE_STEP = [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS];
+/** The versioned changes of a run started before SELECT_WORKER became one step. */
+const BEFORE_ONE_STEP_SELECTION = [BOUNDED_RECORD_RETRIES, RULES_ACROSS_REQUESTS, ONE_STEP_SUBMISSION];
 
 function isActorError(value: object): value is ActorError {
   return 'code' in value && 'message' in value && !('ok' in value);
@@ -124,6 +130,7 @@ function startRequest(options: DriverOptions = {}) {
     admitRequest: [] as OtherRequestsInput[],
     notifyWorker: [] as NotifyWorkerInput[],
     submitRequest: [] as SubmitRequestInput[],
+    recordWorkerSelection: 0,
   };
   const defaultTicket = { ticket: 'BAW-2025-000001', issuedAt: '2025-08-20T10:00:00.000Z' };
   const stubs = options.stubs ?? {};
@@ -155,6 +162,19 @@ function startRequest(options: DriverOptions = {}) {
       notifyWorker: fromPromise<NotifyWorkerOutput, NotifyWorkerInput>(({ input }) => {
         calls.notifyWorker.push(input);
         return settle(stubs.notifyWorker ? stubs.notifyWorker(input) : { notified: input.email !== null });
+      }),
+      // As the activity does it: the check (its calls counted as checkWorker's), then the draft's record.
+      recordWorkerSelection: fromPromise<WorkerSelectionOutput, WorkerSelectionInput>(({ input }) => {
+        calls.recordWorkerSelection++;
+        calls.checkWorker.push(input.check);
+        const checked = stubs.checkWorker ? stubs.checkWorker(input.check) : teacherCheck;
+        if (isActorError(checked)) return settle<WorkerSelectionOutput>(checked);
+        if (!checked.ok) return settle<WorkerSelectionOutput>({ code: checked.code, message: checked.message });
+        const record = selectionRecordOf(input.context, checked);
+        const result = stubs.recordRequest ? stubs.recordRequest(record) : { version: record.version };
+        if (isActorError(result)) return settle<WorkerSelectionOutput>(result);
+        records.push(record);
+        return settle({ checked, version: record.version });
       }),
       submitRequest: fromPromise<SubmitRequestOutput, SubmitRequestInput>(({ input }) => {
         calls.submitRequest.push(input);
@@ -387,6 +407,40 @@ describe('worker selection', () => {
         by: 'employer',
       },
     ]);
+    // One activity checked the worker and recorded the draft.
+    expect(d.calls.recordWorkerSelection).toBe(1);
+  });
+
+  it('writes nothing when the one-step selection is refused, and the next selection records at a new version', async () => {
+    let refused = true;
+    const d = startRequest({
+      stubs: { checkWorker: () => (refused ? { code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL', message: 'Le membre du personnel n’est pas occupé dans cette école.' } : teacherCheck) },
+    });
+    const view = await d.send(sample.SELECT_WORKER);
+    expect(view.state).toBe('workerSelection');
+    expect(d.context()).toMatchObject({ worker: null, error: { code: 'WORKER_NOT_OCCUPIED_IN_SCHOOL' } });
+    expect(d.records).toEqual([]);
+    refused = false;
+    expect((await d.send(sample.SELECT_WORKER)).state).toBe('workerSelected');
+    expect(d.records.map((r) => [r.version, r.status])).toEqual([[2, 'draft']]);
+    expect(d.calls.recordWorkerSelection).toBe(2);
+  });
+
+  it('keeps the selection screen with the error when the draft cannot be recorded, the worker not taken', async () => {
+    const d = startRequest({ stubs: { recordRequest: () => ({ code: 'STORE_UNAVAILABLE', message: 'The store is unavailable.' }) } });
+    const view = await d.send(sample.SELECT_WORKER);
+    expect(view.state).toBe('workerSelection');
+    expect(d.context()).toMatchObject({ worker: null, requestStatus: 'draft', error: { code: 'STORE_UNAVAILABLE' } });
+    expect(d.actor.getSnapshot().context).toMatchObject({ selected: null, recorded: false, pending: null });
+  });
+
+  it(`selects in two steps in runs that predate ${ONE_STEP_SELECTION}: checked, then recorded`, async () => {
+    const d = startRequest({ patched: BEFORE_ONE_STEP_SELECTION });
+    const view = await d.send(sample.SELECT_WORKER);
+    expect(view.state).toBe('workerSelected');
+    expect(d.calls.recordWorkerSelection).toBe(0);
+    expect(d.calls.checkWorker).toHaveLength(1);
+    expect(d.records.map((r) => [r.version, r.status, r.reason])).toEqual([[1, 'draft', 'Worker selected by the employer.']]);
   });
 
   it('as PO: refuses a selection without community or school (SELECTION_INCOMPLETE), keeping what was typed', async () => {
