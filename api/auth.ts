@@ -84,6 +84,7 @@ export function tokenServiceFor(config: Config, db: Db): TokenService {
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const provider = options.oidc ? createOidcVerifier(options.oidc) : undefined;
+  const verified = new VerifiedTokens();
   const verifyLocal = async (token: string): Promise<Caller> => {
     const { payload } = await jwtVerify(token, await options.secret(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
     const caller = claims.parse(payload);
@@ -105,11 +106,53 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       return { token, expiresAt: expiresAt.toISOString() };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       // The unverified `iss` only picks the verifier; each one then checks the issuer, audience and algorithm itself.
       const issuer = decodeJwt(token).iss;
-      return provider && issuer !== ISSUER ? provider(token) : verifyLocal(token);
+      const caller = await (provider && issuer !== ISSUER ? provider(token) : verifyLocal(token));
+      verified.set(token, caller);
+      return caller;
     },
   };
+}
+
+/** How long a verified token is answered from memory at most (never past its `exp`). */
+const VERIFIED_TTL_MS = 60_000;
+/** How many verified tokens are kept at most; the oldest go first. */
+const VERIFIED_MAX = 10_000;
+
+/**
+ * Tokens already verified, by their text: a page sends the same token with every call, and verifying
+ * it again (decoding, HMAC or signature, claims, schema) would give the same caller until it expires.
+ * An entry lasts until the token's `exp` and at most a minute, so a provider's withdrawn signing key
+ * stops counting within a minute; only successes are kept, so a refusal is always decided afresh.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { caller: Caller; until: number }>();
+
+  get(token: string): Caller | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.until > Date.now()) return entry.caller;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, caller: Caller): void {
+    const exp = decodeJwt(token).exp;
+    if (typeof exp !== 'number') return;
+    const until = Math.min(exp * 1000, Date.now() + VERIFIED_TTL_MS);
+    // Full: the oldest entry goes (a Map iterates in insertion order).
+    if (this.entries.size >= VERIFIED_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { caller: frozen(caller), until });
+  }
+}
+
+/** A caller answered to several requests: nobody may change it for the others. */
+function frozen(caller: Caller): Caller {
+  if (caller.kind === 'person' && caller.acting) Object.freeze(caller.acting);
+  return Object.freeze(caller);
 }
 
 /**

@@ -77,11 +77,29 @@ export function mount(router: Router, routes: readonly Route[], guards: Record<A
         .then((result) => {
           for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
           // A journey's screen error is rendered in the caller's language.
-          res.status(result.status ?? 200).json(localiseView(result.body, languageOf(req)));
+          const body = localiseView(result.body, languageOf(req));
+          res.status(result.status ?? 200);
+          if (req.method === 'POST') sendJson(res, body);
+          else res.json(body);
         })
         .catch(next);
     });
   }
+}
+
+/**
+ * The JSON answer to a POST, as `res.json` writes it but without an ETag: no one revalidates the answer
+ * to a POST (a conditional request concerns GET and HEAD), and hashing every answer costs each call.
+ */
+function sendJson(res: Response, body: unknown): void {
+  const text = JSON.stringify(body);
+  if (text === undefined) {
+    res.json(body);
+    return;
+  }
+  if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 const errorBody = z

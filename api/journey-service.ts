@@ -23,7 +23,7 @@ import { EVENT_INVALID, NOT_OWNER, SERVICE_UNAVAILABLE, openView, searchAttribut
 import type { Caller, PersonCaller, TokenService } from './auth';
 import { HttpError, JourneyRefusal, issuesOf, notFound } from './errors';
 import { MAX_BODY_DEPTH, nestsDeeperThan, tooDeep } from './json-depth';
-import { requireLivePermission } from './live-permissions';
+import { requireLivePermission, type KnownPermission } from './live-permissions';
 
 /** An event's type: a name such as SELECT_WORKER (which ones a journey takes, its allowedEvents say). */
 export const eventTypeSchema = z
@@ -145,6 +145,7 @@ export function journeyStartOperation(taskQueue: string, workflowId: string, sta
 export class JourneyService {
   private readonly eventSchemas = new Map<string, AllowedEvent['payload']>();
   private ownerSecret?: Promise<Buffer>;
+  private readonly ownerKeyCache = new Map<string, string[]>();
 
   constructor(
     private readonly deps: { temporal: Client; db: Db; config: Config; journeys: Readonly<Record<string, Journey>>; tokens: TokenService },
@@ -166,13 +167,26 @@ export class JourneyService {
     return this.ownerSecret;
   }
 
+  /** The caller's owner keys (`ownerKeys`), kept by caller and context (bounded): a page's every call asks them. */
+  private async ownerKeysOf(caller: Caller): Promise<string[]> {
+    if (caller.kind !== 'person') return [];
+    const id = caller.acting ? `${caller.sub}|${caller.acting.enterprise}|${caller.acting.mode}` : caller.sub;
+    const known = this.ownerKeyCache.get(id);
+    if (known) return known;
+    const keys = ownerKeys(caller, await this.ownerHashKey());
+    if (this.ownerKeyCache.size >= 10_000) this.ownerKeyCache.clear();
+    this.ownerKeyCache.set(id, keys);
+    return keys;
+  }
+
   journey(machine: string): Journey {
     const journey = Object.hasOwn(this.deps.journeys, machine) ? this.deps.journeys[machine] : undefined;
     if (!journey || !Object.hasOwn(starters, machine)) throw new HttpError('UNKNOWN_MACHINE', undefined, { values: { machine } });
     return journey;
   }
 
-  async start(machine: string, caller: PersonCaller, rawKey?: string): Promise<JourneyResponse> {
+  /** `known`: the caller's own live permission as the store answered when the call arrived (api/live-permissions.ts). */
+  async start(machine: string, caller: PersonCaller, rawKey?: string, known?: KnownPermission): Promise<JourneyResponse> {
     const idempotencyKey = checkedKey(rawKey);
     const journey = this.journey(machine);
     const starter = starters[machine]!;
@@ -180,7 +194,7 @@ export class JourneyService {
       throw new HttpError('ACTING_CONTEXT_REQUIRED');
     }
     // A journey that acts for an enterprise starts only while the permission is still held.
-    if (starter.needsActingContext && caller.acting) await requireLivePermission(this.deps.db, caller.sub, caller.acting);
+    if (starter.needsActingContext && caller.acting) await requireLivePermission(this.deps.db, caller.sub, caller.acting, known);
     const owner = ownerKey(caller, starter.needsActingContext, await this.ownerHashKey());
     const input: unknown = journey.input.parse(starter.input(caller, this.deps.config, belgianToday()));
     const suffix = idempotencyKey ? createHash('sha256').update(`${owner}|${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
@@ -194,14 +208,14 @@ export class JourneyService {
       });
     } catch (err) {
       // A retried start whose journey already finished: return that journey.
-      if (idempotencyKey && (err instanceof WorkflowExecutionAlreadyStartedError || isAlreadyStarted(err))) return this.get(workflowId, caller);
+      if (idempotencyKey && (err instanceof WorkflowExecutionAlreadyStartedError || isAlreadyStarted(err))) return this.get(workflowId, caller, known);
       throw err;
     }
     return this.respond(workflowId, view, caller);
   }
 
   /** The view, for its owner only. */
-  async get(id: string, caller: Caller): Promise<JourneyResponse> {
+  async get(id: string, caller: Caller, known?: KnownPermission): Promise<JourneyResponse> {
     let view: JourneyView;
     try {
       view = await this.deps.temporal.workflow.getHandle(id).query(viewQuery);
@@ -209,8 +223,8 @@ export class JourneyService {
       if (err instanceof WorkflowNotFoundError) throw notFound();
       throw err;
     }
-    if (caller.kind === 'person' && !ownerKeys(caller, await this.ownerHashKey()).includes(view.owner)) throw notFound();
-    await this.stillPermitted(view.owner, caller);
+    if (caller.kind === 'person' && !(await this.ownerKeysOf(caller)).includes(view.owner)) throw notFound();
+    await this.stillPermitted(view.owner, caller, known);
     return this.respond(id, view, caller);
   }
 
@@ -249,7 +263,7 @@ export class JourneyService {
    * the server's own record (search attributes), without asking the worker. Off the path of an ordinary
    * event (see `send`): a refusal, a kept answer or a journey that has ended ask it first.
    */
-  private async describe(id: string, caller: Caller): Promise<void> {
+  private async describe(id: string, caller: Caller, known?: KnownPermission): Promise<void> {
     let description;
     try {
       description = await this.deps.temporal.workflow.getHandle(id).describe();
@@ -259,16 +273,16 @@ export class JourneyService {
     }
     const owner = description.typedSearchAttributes.get(searchAttributes.owner);
     const machine = description.typedSearchAttributes.get(searchAttributes.machine);
-    if (!machine || (caller.kind === 'person' && !(owner && ownerKeys(caller, await this.ownerHashKey()).includes(owner)))) throw notFound();
-    if (owner) await this.stillPermitted(owner, caller);
+    if (!machine || (caller.kind === 'person' && !(owner && (await this.ownerKeysOf(caller)).includes(owner)))) throw notFound();
+    if (owner) await this.stillPermitted(owner, caller, known);
   }
 
   /**
    * A journey owned by an acting context (a request) is read or driven only while its owner still holds
    * the permission of that context: checked after ownership, so that anyone else still gets the 404.
    */
-  private async stillPermitted(owner: string, caller: Caller): Promise<void> {
-    if (caller.kind === 'person' && caller.acting && actsInContext(owner)) await requireLivePermission(this.deps.db, caller.sub, caller.acting);
+  private async stillPermitted(owner: string, caller: Caller, known?: KnownPermission): Promise<void> {
+    if (caller.kind === 'person' && caller.acting && actsInContext(owner)) await requireLivePermission(this.deps.db, caller.sub, caller.acting, known);
   }
 
   /**
@@ -283,14 +297,14 @@ export class JourneyService {
    * a refusal before the update, a kept answer, a journey that has ended — first asks Temporal who owns
    * the journey (`describe`), so that anyone but its owner gets the same 404 as for no journey at all.
    */
-  async send(id: string, sent: JourneyEvent, caller: Caller, rawKey?: string): Promise<JourneyResponse> {
+  async send(id: string, sent: JourneyEvent, caller: Caller, rawKey?: string, known?: KnownPermission): Promise<JourneyResponse> {
     const machine = machineOfId(id);
     const journey = Object.hasOwn(this.deps.journeys, machine) ? this.deps.journeys[machine] : undefined;
     const starter = Object.hasOwn(starters, machine) ? starters[machine] : undefined;
     // No journey runs a machine the id does not name: anything else is an id of no journey.
     if (!journey || !starter) throw notFound();
     const idempotencyKey = checkedKey(rawKey);
-    const owners = caller.kind === 'person' ? ownerKeys(caller, await this.ownerHashKey()) : undefined;
+    const owners = caller.kind === 'person' ? await this.ownerKeysOf(caller) : undefined;
     let event: JourneyEvent;
     let keptBefore: KeptAnswer | null = null;
     const scope = `event:${id}:${caller.sub}`;
@@ -298,7 +312,7 @@ export class JourneyService {
       // A journey of an acting context (its owner key is one) is driven only while the caller still
       // holds the permission of their own acting context, checked before the event reaches the journey.
       if (starter.needsActingContext && caller.kind === 'person' && caller.acting) {
-        await requireLivePermission(this.deps.db, caller.sub, caller.acting);
+        await requireLivePermission(this.deps.db, caller.sub, caller.acting, known);
       }
       const reserved = journey.backofficeEvents?.includes(sent.type) ?? false;
       if (reserved !== (caller.kind === 'backoffice')) {
@@ -316,11 +330,11 @@ export class JourneyService {
       }
     } catch (err) {
       // A refusal of the event itself is for the journey's owner only: anyone else gets the 404 first.
-      if (err instanceof HttpError) await this.describe(id, caller);
+      if (err instanceof HttpError) await this.describe(id, caller, known);
       throw err;
     }
     if (keptBefore) {
-      await this.describe(id, caller);
+      await this.describe(id, caller, known);
       return answer(await this.mintedStillPermitted(keptBefore, caller));
     }
     // Scoped to the caller: two callers' keys never meet.
@@ -335,7 +349,7 @@ export class JourneyService {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === NOT_OWNER) throw notFound();
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // No such journey (404), or one that has ended: its owner gets what their event did, if it ended it.
-      await this.describe(id, caller);
+      await this.describe(id, caller, known);
       view = await this.outcomeOfEndedJourney(id, updateId);
     }
     // An update answered by its id (a retry) is not validated again: the view says whose the journey is.

@@ -5,7 +5,11 @@
  * (PO → PO_EDUCATION, own company → EMPLOYER): a permission revoked in access management, or a member
  * set inactive, refuses the very next call with 403 PERMISSION_REVOKED, whatever the token's lifetime.
  *
- * One indexed lookup per call (store/access.ts `holdsActivePermission`: two primary-key probes).
+ * One indexed lookup per call (two primary-key probes), asked in the same statement as the call's rate
+ * limit (api/rate-limit.ts, store/rate-limits.ts `countCallAndProbePermission`): the answer, read when
+ * the call arrived, is the request's `livePermission`, and the checks of that request for the caller's
+ * own acting context use it. Without it (the store could not count the call, or a context other than
+ * the caller's), the check asks the store itself (store/access.ts `holdsActivePermission`).
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { permissionOfMode } from '../domain';
@@ -16,9 +20,31 @@ import { HttpError } from './errors';
 
 export const permissionRevoked = () => new HttpError('PERMISSION_REVOKED');
 
-/** Throws PERMISSION_REVOKED unless the person may still act in this context. */
-export async function requireLivePermission(db: Db, niss: string, acting: Pick<ActingContext, 'enterprise' | 'mode'>): Promise<void> {
-  if (!(await holdsActivePermission(db, niss, acting.enterprise, permissionOfMode(acting.mode)))) throw permissionRevoked();
+/** What the store answered for one person and acting context during this request. */
+export interface KnownPermission {
+  niss: string;
+  enterprise: string;
+  mode: ActingContext['mode'];
+  held: boolean;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The caller's own acting context, as the store answered when the call arrived (api/rate-limit.ts). */
+    livePermission?: KnownPermission;
+  }
+}
+
+/**
+ * Throws PERMISSION_REVOKED unless the person may still act in this context: `known` when it is the
+ * answer for this very person and context, else asked of the store.
+ */
+export async function requireLivePermission(db: Db, niss: string, acting: Pick<ActingContext, 'enterprise' | 'mode'>, known?: KnownPermission): Promise<void> {
+  const held =
+    known && known.niss === niss && known.enterprise === acting.enterprise && known.mode === acting.mode
+      ? known.held
+      : await holdsActivePermission(db, niss, acting.enterprise, permissionOfMode(acting.mode));
+  if (!held) throw permissionRevoked();
 }
 
 /**
@@ -31,7 +57,7 @@ export function withLivePermission(guard: RequestHandler, db: Db): RequestHandle
       if (err) return next(err);
       const caller = req.caller;
       if (caller?.kind !== 'person' || !caller.acting) return next();
-      requireLivePermission(db, caller.sub, caller.acting).then(() => next(), next);
+      requireLivePermission(db, caller.sub, caller.acting, req.livePermission).then(() => next(), next);
     });
   };
 }

@@ -16,13 +16,17 @@
  * `Retry-After`. Callers are stored as keyed hashes (HMAC with a service secret): no NISS, no address.
  * When the store cannot count (it is down), the call goes through: the limits protect the service,
  * they should not add an outage of their own.
+ * A caller who acts in a context (an acting token) is counted by the same statement that asks whether
+ * they still hold that context's permission (api/live-permissions.ts): one round trip for both.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createHmac } from 'node:crypto';
+import { permissionOfMode } from '../domain';
 import type { Db } from '../store/db';
-import { countCall, sweepRateLimits } from '../store/rate-limits';
+import { countCall, countCallAndProbePermission, sweepRateLimits } from '../store/rate-limits';
 import { getOrCreateSecret } from '../store/service-secrets';
 import { HttpError } from './errors';
+import type { KnownPermission } from './live-permissions';
 
 export type Budget = 'changes' | 'reads' | 'auth-failures';
 
@@ -67,6 +71,8 @@ const SECRET_NAME = 'rate-limit-callers';
 
 export class RateLimiter {
   private secret: Promise<Buffer> | undefined;
+  /** Callers' keyed hashes, by caller (bounded): the same caller calls again and again. */
+  private readonly callerKeys = new Map<string, string>();
   private sweptWindow = 0;
   /** Addresses past their failed-authentication budget, until when (epoch ms): refused before verification. */
   private readonly blocked = new Map<string, number>();
@@ -82,13 +88,26 @@ export class RateLimiter {
     return budget === 'changes' ? this.limits.changesPerMinute : budget === 'reads' ? this.limits.readsPerMinute : this.limits.authFailuresPerMinute;
   }
 
-  /** Counts one call of `caller` against `budget` (one statement); null when the store could not count it. */
-  async take(budget: Budget, caller: string): Promise<Verdict> {
+  /**
+   * Counts one call of `caller` against `budget` (one statement). With `acting`, the same statement
+   * asks whether that person still holds the context's permission (`permission` in the answer).
+   */
+  async take(budget: Budget, caller: string, acting?: Omit<KnownPermission, 'held'>): Promise<Verdict & { permission?: KnownPermission }> {
     const t = this.now();
     const windowStart = t - (t % this.windowMs);
-    const counts = await countCall(this.db, budget, await this.callerKey(caller), windowStart, this.windowMs);
+    const key = await this.callerKey(caller);
+    let counts;
+    let permission: KnownPermission | undefined;
+    if (acting) {
+      const probe = { niss: acting.niss, enterpriseNumber: acting.enterprise, permission: permissionOfMode(acting.mode) };
+      counts = await countCallAndProbePermission(this.db, budget, key, windowStart, this.windowMs, probe);
+      permission = { ...acting, held: counts.permitted };
+    } else {
+      counts = await countCall(this.db, budget, key, windowStart, this.windowMs);
+    }
     this.sweep(windowStart);
-    return verdict(this.limitOf(budget), counts.count, counts.previous, t - counts.windowStart, this.windowMs);
+    const v = verdict(this.limitOf(budget), counts.count, counts.previous, t - counts.windowStart, this.windowMs);
+    return permission ? { ...v, permission } : v;
   }
 
   /** Every call but those refused with 401: against the verified subject, else the client address. */
@@ -136,8 +155,11 @@ export class RateLimiter {
   }
 
   private apply(budget: Budget, caller: string, req: Request, res: Response, next: NextFunction): void {
-    this.take(budget, caller).then(
+    const c = req.caller;
+    const acting = c?.kind === 'person' && c.acting ? { niss: c.sub, enterprise: c.acting.enterprise, mode: c.acting.mode } : undefined;
+    this.take(budget, caller, acting).then(
       (v) => {
+        if (v.permission) req.livePermission = v.permission;
         this.advertise(res, budget, v);
         next(v.allowed ? undefined : this.refusal(res, budget, v.retryAfter));
       },
@@ -168,14 +190,19 @@ export class RateLimiter {
 
   /** A keyed hash of the caller: the table never holds a NISS or an address. */
   private async callerKey(caller: string): Promise<string> {
+    const known = this.callerKeys.get(caller);
+    if (known !== undefined) return known;
     this.secret ??= getOrCreateSecret(this.db, SECRET_NAME).catch((e: unknown) => {
       this.secret = undefined;
       throw e;
     });
-    return createHmac('sha256', await this.secret)
+    const key = createHmac('sha256', await this.secret)
       .update(caller)
       .digest('base64url')
       .slice(0, 22);
+    if (this.callerKeys.size >= 10_000) this.callerKeys.clear();
+    this.callerKeys.set(caller, key);
+    return key;
   }
 
   /** Once a window per replica, in the background: rows of callers quiet for two windows go. */

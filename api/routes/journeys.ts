@@ -86,7 +86,7 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
         503: standardErrors[503],
       },
       handler: async ({ body, req }) => {
-        const journey = await service.start(body.machine, person(req), req.header('idempotency-key'));
+        const journey = await service.start(body.machine, person(req), req.header('idempotency-key'), req.livePermission);
         return { status: 201, body: journey, headers: { Location: `/api/journeys/${journey.id}` } };
       },
     }),
@@ -99,7 +99,7 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
       auth: 'person',
       params: idParams,
       responses: { 200: { description: 'The journey', schema: journeyResponse }, 404: standardErrors[404], 422: standardErrors[422], 503: standardErrors[503] },
-      handler: async ({ params, req }) => ({ body: await service.get(params.id, person(req)) }),
+      handler: async ({ params, req }) => ({ body: await service.get(params.id, person(req), req.livePermission) }),
     }),
     defineRoute({
       method: 'post',
@@ -128,7 +128,7 @@ export function journeyRoutes(service: JourneyService, journeys: Readonly<Record
         503: standardErrors[503],
       },
       handler: async ({ params, body, req }) => ({
-        body: await service.send(params.id, body, person(req), req.header('idempotency-key')),
+        body: await service.send(params.id, body, person(req), req.header('idempotency-key'), req.livePermission),
       }),
     }),
     defineRoute({

@@ -20,7 +20,9 @@
  *
  * Prints per concurrency the lifecycles per second of both, their ratio, and p50/p95/p99 per step with
  * the API's overhead (API p50 − direct p50). Asserts nothing.
- *   tsx scripts/bench/lifecycles.ts [--concurrency 1,8,32] [--rounds 4] [--blocks 4] [--pglite] [--cpu-prof DIR] [--keep]
+ *   tsx scripts/bench/lifecycles.ts [--concurrency 1,8,32] [--rounds 4] [--blocks 4] [--pglite] [--cpu-prof DIR] [--paths api,direct] [--keep]
+ * `--paths api` runs the API's lifecycles alone (no ratio, no overhead): a CPU profile of the service
+ * under that load holds nothing else.
  */
 import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -119,6 +121,8 @@ export interface LifecycleOptions {
   pglite?: boolean;
   /** Write the service's CPU profile (node --cpu-prof) into this folder. */
   cpuProfDir?: string;
+  /** Which paths run (both by default). */
+  paths?: Array<'api' | 'direct'>;
   keep?: boolean;
   serverUrl?: string;
   log?: (line: string) => void;
@@ -524,7 +528,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
       if (res.status !== 201) throw new Error(`identity token: ${res.status} ${await res.text()}`);
       identities.set(lane.niss, ((await res.json()) as { token: string }).token);
     }
-    const paths = [apiPath(base, identities), directPath(client, config, Buffer.from(config.ownerHashSecret!, 'utf8'))];
+    const paths = [apiPath(base, identities), directPath(client, config, Buffer.from(config.ownerHashSecret!, 'utf8'))].filter((p) => !options.paths || options.paths.includes(p.name));
     const planner = new Planner();
     const cpu = new CpuMeter(child.pid!);
     // Warm-up, untimed: the worker's caches, the JIT, connections.
@@ -607,6 +611,7 @@ if (require.main === module) {
       blocks: { type: 'string', default: '4' },
       pglite: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
+      paths: { type: 'string', default: 'api,direct' },
       keep: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -617,6 +622,7 @@ if (require.main === module) {
     blocks: Number(values.blocks),
     pglite: values.pglite,
     cpuProfDir: values['cpu-prof'],
+    paths: values.paths.split(',') as Array<'api' | 'direct'>,
     keep: values.keep,
   }).then(
     (figures) => {
