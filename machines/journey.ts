@@ -159,6 +159,11 @@ function screenMetaOf(snapshot: AnyMachineSnapshot): ScreenMeta | undefined {
   return metas.reverse().find(isScreenMeta);
 }
 
+/** The attention code of the state the journey is in (a state that waits for an operator), as its view has it. */
+export function attentionOf(snapshot: AnyMachineSnapshot): string | undefined {
+  return screenMetaOf(snapshot)?.attention || undefined;
+}
+
 /** Events the journey takes from outside now: those with a schema whose state handles them (guards are `can`'s). */
 function allowedEventsOf(journey: Journey, snapshot: AnyMachineSnapshot): string[] {
   return snapshot.status === 'active' ? handledEvents(snapshot).filter((type) => Object.hasOwn(journey.events, type)) : [];

@@ -25,7 +25,7 @@ import {
 } from '@temporalio/workflow';
 import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { machineConfig } from '../machines/definition';
-import { checkEvent, parseEvent, toView, type ActorError, type EventRefusal, type Journey, type JourneyView } from '../machines/journey';
+import { attentionOf, checkEvent, parseEvent, toView, type ActorError, type EventRefusal, type Journey, type JourneyView } from '../machines/journey';
 import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
 import {
@@ -128,8 +128,10 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     actor.subscribe({
       // A state that waits for an operator is listed by its attention code (search attribute), set and
       // cleared as the machine enters and leaves it: from the transition itself, so replay repeats it.
-      next: () => {
-        const code = view().attention;
+      // Read from the state's meta alone: the whole view (public context, rules, allowed events) is
+      // built only when someone asks for it, not at every transition.
+      next: (snapshot) => {
+        const code = attentionOf(snapshot);
         if (code === attention) return;
         attention = code;
         upsertSearchAttributes([{ key: searchAttributes.attention, value: code ?? null }]);
