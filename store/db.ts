@@ -12,14 +12,23 @@ import { PgliteThread, type PgliteResult } from './pglite-thread';
 
 export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[];
 
+/**
+ * `prepared`: a statement run on every call (the rate limit) is prepared once per pooled connection
+ * under this name and then only executed: PostgreSQL plans it once (an unnamed statement is parsed and
+ * planned at every run). One name, one text. PGlite runs it as any other.
+ */
+export interface QueryOptions {
+  prepared?: string;
+}
+
 export interface Db {
   readonly backend: 'postgres' | 'pglite';
   /** Runs one statement; returns its rows. */
-  query<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  query<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   /** Exactly one row, or throws. */
-  one<T>(sql: string, params?: readonly SqlParam[]): Promise<T>;
+  one<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T>;
   /** Zero or one row; throws on more. */
-  maybeOne<T>(sql: string, params?: readonly SqlParam[]): Promise<T | null>;
+  maybeOne<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T | null>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
@@ -66,19 +75,19 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 /** Base for both implementations: `one`/`maybeOne` on top of `query`. */
 abstract class BaseDb implements Db {
   abstract readonly backend: 'postgres' | 'pglite';
-  abstract query<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  abstract query<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   abstract exec(sql: string): Promise<void>;
   abstract transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
 
-  async one<T>(sql: string, params?: readonly SqlParam[]): Promise<T> {
-    const rows = await this.query<T>(sql, params);
+  async one<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T> {
+    const rows = await this.query<T>(sql, params, options);
     if (rows.length !== 1 || rows[0] === undefined) throw new Error(`Expected one row, got ${rows.length}.`);
     return rows[0];
   }
 
-  async maybeOne<T>(sql: string, params?: readonly SqlParam[]): Promise<T | null> {
-    const rows = await this.query<T>(sql, params);
+  async maybeOne<T>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T | null> {
+    const rows = await this.query<T>(sql, params, options);
     if (rows.length > 1) throw new Error(`Expected at most one row, got ${rows.length}.`);
     return rows[0] ?? null;
   }
@@ -114,8 +123,10 @@ class PostgresDb extends BaseDb {
     super();
   }
 
-  async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    const result = await this.target.query(sql, params as unknown[]);
+  async query<T>(sql: string, params: readonly SqlParam[] = [], options?: QueryOptions): Promise<T[]> {
+    const result = options?.prepared
+      ? await this.target.query({ name: options.prepared, text: sql, values: params as unknown[] })
+      : await this.target.query(sql, params as unknown[]);
     return result.rows as T[];
   }
 
