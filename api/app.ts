@@ -40,6 +40,11 @@ export interface AppDeps {
    * sends no new calls, and answers carry `Connection: close` so that kept-alive clients reconnect elsewhere.
    */
   draining?: () => boolean;
+  /**
+   * The state of the Temporal worker this process also runs (`npm start`), if any: /readyz answers 503
+   * until it is RUNNING (the API opens while the worker is still starting).
+   */
+  workerState?: () => string;
 }
 
 export function apiRoutes(deps: AppDeps, tokens: TokenService): Route[] {

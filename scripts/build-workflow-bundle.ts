@@ -9,7 +9,7 @@
  * resolves to), and the bundler's options and version. They are kept beside the bundle in
  * workflow-bundle.json; the check at start hashes those files again (a few hundred, a few tens of ms).
  */
-import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
+import type { BundleOptions } from '@temporalio/worker';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -112,6 +112,8 @@ export function staleReason(dir = defaultBundleDir): string | undefined {
 async function build(): Promise<{ code: string; stamp: Omit<Stamp, 'bytes'> }> {
   const read = new Set<string>();
   const missing = new Set<string>();
+  // Loaded only to build: a start that finds the bundle current does not load the SDK's bundler here.
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
   const code = (
     await bundleWorkflowCode({
       ...workflowBundleOptions(),

@@ -2,7 +2,8 @@
  * The embedded Temporal dev server of `npm start`: the resolved CLI, persisting to a SQLite file under
  * the data folder, web UI on its own port, our namespace created. The custom search attributes are
  * registered afterwards by the service's start-up (`scripts/temporal-namespace.ts`), the same way as on
- * an external Temporal, each with its own type.
+ * an external Temporal, each with its own type. `npm start` loads this module before the rest of the
+ * service (scripts/early-start.ts): it imports nothing heavy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,10 +11,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { searchAttributes } from '../workflows/messages';
 import { resolveTemporalCli } from './resolve-temporal-cli';
 
-/** Our custom search attributes, for dev servers started elsewhere (the test suite's, at launch). */
 /**
  * Dynamic configuration of every Temporal server the service starts (the embedded dev server, the
  * tests' and `npm run cluster`'s). Eager activity dispatch: an activity the workflow task schedules on
@@ -26,8 +25,6 @@ export const devServerDynamicConfig: ReadonlyArray<readonly [string, boolean | n
 export function dynamicConfigArgs(): string[] {
   return devServerDynamicConfig.flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
 }
-
-export const devServerSearchAttributes = Object.values(searchAttributes);
 
 export type DevServerLog = (message: string, level?: 'info' | 'warn' | 'error') => void;
 
@@ -65,7 +62,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${child.exitCode} before it listened`);
     if (await portOpen(port)) return;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the Temporal dev server did not listen on port ${port} within ${timeoutMs} ms`);
 }
@@ -94,7 +91,14 @@ async function startDownloadedDevServer(options: { dataDir: string; port: number
   }
 }
 
-export async function startDevServer(options: { dataDir: string; port: number; uiPort: number; namespace: string; log: DevServerLog }): Promise<DevServer> {
+/**
+ * Starts the dev server and resolves once it listens. `spawned` is called as soon as its process runs
+ * (a caller may then block its event loop for a while, loading modules, while the server starts).
+ */
+export async function startDevServer(
+  options: { dataDir: string; port: number; uiPort: number; namespace: string; log: DevServerLog },
+  spawned?: () => void,
+): Promise<DevServer> {
   const cli = resolveTemporalCli(options.log);
   if (await portOpen(options.port)) throw new Error(`port ${options.port} is already in use: set TEMPORAL_DEV_PORT, or TEMPORAL_ADDRESS to use that server`);
   mkdirSync(options.dataDir, { recursive: true });
@@ -112,6 +116,7 @@ export async function startDevServer(options: { dataDir: string; port: number; u
   ];
   options.log(`starting ${cli.path} (${cli.source}) ${args.join(' ')}`);
   const child = spawn(cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  spawned?.();
   forwardLines(child.stdout, options.log);
   forwardLines(child.stderr, options.log);
   try {

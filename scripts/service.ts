@@ -14,20 +14,19 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { Worker } from '@temporalio/worker';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { createApp } from '../api/app';
 import type { Config } from '../config';
 import type { Logger } from '../config/logger';
 import { describeTemporalConnection, temporalConnectOptions, type TemporalConnectOptions } from '../config/temporal-connection';
-import { openDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
 import { loadDemoData } from '../store/demo-data';
 import { migrate } from '../store/migrate';
 import { connectInspector, type InspectorLike } from '../worker/inspector';
 import { loadJourneyDataConverter } from '../worker/payload-codec';
-import { createWorker } from '../worker/worker';
 import { searchAttributes } from '../workflows/messages';
 import { ensureWorkflowBundle, type WorkflowBundle } from './build-workflow-bundle';
-import { startDevServer, type DevServer } from './dev-server';
+import type { DevServer } from './dev-server';
+import { beginFoundation, type Begun } from './early-start';
 import { ensureTemporalNamespace, TemporalSetupError } from './temporal-namespace';
 
 /** Something started, with the way to stop it; stopped in reverse order of starting. */
@@ -57,12 +56,13 @@ export interface Store {
 }
 
 /**
- * Opens the store for one process: migrations (each under a transaction advisory lock on PostgreSQL),
- * the demo data (once, under its own lock), the payload keys (one row kept, whoever inserts first).
- * Several processes may call it at the same moment on one database.
+ * Makes the store ready for one process, on its connection (`beginFoundation` opens it): migrations
+ * (each under a transaction advisory lock on PostgreSQL), the demo data (once, under its own lock), the
+ * payload keys (one row kept, whoever inserts first). Several processes may call it at the same moment
+ * on one database. Closes the connection when it fails.
  */
-export async function openStore(config: Config, log: Logger): Promise<Store> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+async function openStore(config: Config, log: Logger, opening: Promise<Db>): Promise<Store> {
+  const db = await opening;
   try {
     const applied = await migrate(db);
     log.info('database ready', { backend: config.databaseUrl ? 'postgresql' : 'pglite', migrationsApplied: applied.length });
@@ -96,6 +96,8 @@ export interface Foundation extends Store {
 export interface FoundationOptions {
   /** `npm start`: run the embedded dev server when no Temporal address is configured. */
   embeddedDevServer: boolean;
+  /** The store's connection and the dev server, already begun (`npm start` begins them first); taken over here. */
+  begun?: Begun;
 }
 
 export async function startFoundation(config: Config, log: Logger, options: FoundationOptions): Promise<Foundation> {
@@ -103,20 +105,10 @@ export async function startFoundation(config: Config, log: Logger, options: Foun
   try {
     for (const warning of config.warnings) log.warn(warning);
     let address = config.temporal.address;
-    // The store and the embedded dev server start side by side: neither needs the other (each takes a
-    // second or more; one after the other was most of `npm start`'s time).
-    const [opened, started] = await Promise.allSettled([
-      openStore(config, log),
-      !address && options.embeddedDevServer
-        ? startDevServer({
-            dataDir: config.dataDir,
-            port: config.temporal.devPort,
-            uiPort: config.temporal.uiPort,
-            namespace: config.temporal.namespace,
-            log: (m, level = 'info') => log[level](m, { component: 'temporal-dev-server' }),
-          })
-        : Promise.resolve(undefined),
-    ]);
+    // The store and the embedded dev server start side by side: neither needs the other (each takes
+    // most of a second; one after the other was most of `npm start`'s time).
+    const begun = options.begun ?? beginFoundation(config, log, options);
+    const [opened, started] = await Promise.allSettled([openStore(config, log, begun.db), begun.devServer]);
     if (opened.status === 'fulfilled') cleanups.add(() => opened.value.db.close());
     if (started.status === 'fulfilled' && started.value) cleanups.add(() => started.value!.stop());
     if (opened.status === 'rejected') throw opened.reason;
@@ -182,6 +174,8 @@ export async function runWorker(
   prepared: Promise<WorkflowBundle> = prepareWorkflowBundle(log),
 ): Promise<RunningWorker> {
   const bundle = await prepared;
+  // The SDK's worker modules (a fifth of the service's) are loaded when a worker starts, not before.
+  const { createWorker } = await import('../worker/worker');
   const { worker, connection } = await createWorker({
     workflowBundle: bundle.bundle,
     cacheMb: config.workerCacheMb,
@@ -241,8 +235,11 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-/** The API on HOST:PORT; `foundation.stop()` closes it first (grace period 5 s). */
-export async function listenApi(foundation: Foundation, config: Config, log: Logger): Promise<string> {
+/**
+ * The API on HOST:PORT; `foundation.stop()` closes it first (grace period 5 s). `workerState`: the
+ * state of the worker this process also runs (`npm start`), for /readyz.
+ */
+export async function listenApi(foundation: Foundation, config: Config, log: Logger, workerState?: () => string): Promise<string> {
   let draining = false;
   const app = createApp({
     config,
@@ -250,6 +247,7 @@ export async function listenApi(foundation: Foundation, config: Config, log: Log
     temporal: foundation.temporal,
     log,
     draining: () => draining,
+    ...(workerState ? { workerState } : {}),
     ...(foundation.devServer ? { temporalWebUrl: foundation.devServer.uiUrl } : {}),
   });
   const server = createServer(app);
@@ -289,19 +287,41 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** `npm start`: database, Temporal (existing or embedded), worker and API in one process. */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+export interface StartServiceOptions {
+  /** The store's connection and the dev server, when the caller began them already (`beginFoundation`). */
+  begun?: Begun;
+  /** Run once the API listens, before the worker starts (`npm start` installs the SDK's runtime). */
+  beforeWorker?: () => void | Promise<void>;
+}
+
+/**
+ * `npm start`: database, Temporal (existing or embedded), worker and API in one process.
+ *
+ * The API opens while the worker starts (its workflow threads load the bundle, about a second): /healthz
+ * says the process answers, /readyz answers 503 until the worker runs. Start-up still waits for the
+ * worker, and fails (the API closed, everything stopped) when it cannot start.
+ */
+export async function startService(config: Config, log: Logger, options: StartServiceOptions = {}): Promise<RunningService> {
   const bundle = prepareWorkflowBundle(log);
-  const foundation = await startFoundation(config, log, { embeddedDevServer: true });
+  const foundation = await startFoundation(config, log, { embeddedDevServer: true, begun: options.begun });
   try {
     const inspector = await connectInspector(config.inspectUrl);
     if (inspector) {
       foundation.onStop(() => Promise.resolve(inspector.stop()));
       log.info('live journeys stream to the XState inspector', { url: config.inspectUrl });
     }
-    const worker = await runWorker(foundation, config, log, inspector, bundle);
-    foundation.onStop(() => worker.stop()); // drains after the API has closed
-    const apiUrl = await listenApi(foundation, config, log);
+    const current: { worker?: RunningWorker } = {};
+    // Registered before the API's close, so that on stop the API closes first and the worker drains after.
+    let starting: Promise<RunningWorker | undefined> = Promise.resolve(undefined);
+    foundation.onStop(async () => (await starting)?.stop());
+    const apiUrl = await listenApi(foundation, config, log, () => current.worker?.worker.getState() ?? 'STARTING');
+    log.info('API listening, worker starting', { api: apiUrl });
+    const worker = (async () => {
+      await options.beforeWorker?.();
+      return runWorker(foundation, config, log, inspector, bundle);
+    })();
+    starting = worker.catch(() => undefined);
+    current.worker = await worker;
     log.info('service started', {
       api: apiUrl,
       listening: `${config.host}:${config.port}`,
@@ -310,7 +330,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       identity: [config.oidc && `OpenID provider ${config.oidc.issuer}`, config.devIdentity && 'development identity provider'].filter(Boolean).join(' + ') || 'none',
       tokenSecret: config.tokens.secret ? 'TOKEN_SECRET' : 'generated, kept in the store',
     });
-    return { apiUrl, temporalAddress: foundation.address, temporalUiUrl: foundation.devServer?.uiUrl, workerFailed: worker.failed, stop: () => foundation.stop() };
+    return { apiUrl, temporalAddress: foundation.address, temporalUiUrl: foundation.devServer?.uiUrl, workerFailed: current.worker.failed, stop: () => foundation.stop() };
   } catch (err) {
     await foundation.stop();
     throw err;

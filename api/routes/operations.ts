@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 
-export function operationsRouter({ db, temporal, config, draining }: AppDeps): Router {
+export function operationsRouter({ db, temporal, config, draining, workerState }: AppDeps): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -18,6 +18,8 @@ export function operationsRouter({ db, temporal, config, draining }: AppDeps): R
         .getSystemInfo({})
         .then(() => ['temporal', 'ok'] as const, (e: unknown) => ['temporal', String(e)] as const),
     ]);
+    // The worker this process runs, if any (npm start): ready once it polls.
+    if (workerState) checks.push(['worker', workerState() === 'RUNNING' ? 'ok' : workerState()]);
     const ready = checks.every(([, s]) => s === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', namespace: config.temporal.namespace, checks: Object.fromEntries(checks) });
   });

@@ -3,14 +3,16 @@
  * service a second time. One start first creates the data (migrations, demo data, Temporal's SQLite
  * file; not counted), then `--runs` starts are timed from spawning `npm start` to the first 200 of
  * /healthz, each stopped with SIGINT before the next. Prints each run with when its start-up steps
- * logged (ms since spawn), and returns the median.
+ * logged (ms since spawn) and the CPU time its processes had used by the first 200 (npm, node with all
+ * its threads, the dev server: on a busy machine a steadier figure than the wall clock), and returns the
+ * median.
  *   tsx scripts/bench/startup.ts [--runs 3] [--port-base 7820]
  * Ports: four consecutive free ones from --port-base (API, Temporal frontend, its UI, worker metrics).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -18,14 +20,40 @@ const root = join(__dirname, '../..');
 
 /** Log lines whose time since spawn is printed: where start-up spends its time. */
 const STEPS: [label: string, msg: RegExp][] = [
-  ['config+imports', /^building the web application|^Temporal worker metrics|^database ready/],
-  ['database ready', /^database ready/],
-  ['demo data', /^demo data/],
-  ['dev server up', /^embedded Temporal dev server started/],
+  ['dev server spawned', /^starting .* server start-dev /],
+  // Checked as soon as the service's modules are loaded.
   ['bundle checked', /^(workflow bundle (is current|built))/],
+  ['database ready', /^database ready/],
+  ['dev server up', /^embedded Temporal dev server started/],
+  ['API listening', /^API listening/],
   ['worker started', /^worker started$/],
-  ['service started', /^service started$/],
 ];
+
+/** CPU time (user + system, ms) used so far by the processes of a process group, by command name. */
+function groupCpuMs(pgid: number): Record<string, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const byCommand: Record<string, number> = {};
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return byCommand; // not Linux
+  }
+  for (const pid of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the command: state ppid pgrp … utime (14th field of the line) stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    byCommand[command] = (byCommand[command] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+  }
+  return byCommand;
+}
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -106,6 +134,11 @@ async function untilHealthy(url: string, run: Run, timeoutMs: number): Promise<v
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
+async function untilLogged(run: Run, msg: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && run.child.exitCode === null && !run.lines.some((l) => msg.test(l.msg))) await new Promise((r) => setTimeout(r, 20));
+}
+
 async function stop(run: Run): Promise<void> {
   if (run.child.exitCode === null) process.kill(-run.child.pid!, 'SIGINT');
   const killer = setTimeout(() => process.kill(-run.child.pid!, 'SIGKILL'), 30_000);
@@ -113,20 +146,24 @@ async function stop(run: Run): Promise<void> {
   clearTimeout(killer);
 }
 
-export async function startupBench(options: { runs?: number; portBase?: number } = {}): Promise<{ startupMs: number; runsMs: number[]; firstStartMs: number }> {
+export async function startupBench(
+  options: { runs?: number; portBase?: number } = {},
+): Promise<{ startupMs: number; runsMs: number[]; firstStartMs: number; cpuMs: number; runsCpuMs: number[] }> {
   const runs = options.runs ?? 3;
   const ports = await freePortsFrom(options.portBase ?? 7820, 4);
   const dataDir = mkdtempSync(join(tmpdir(), 'breakatwork-bench-startup-'));
   const healthz = `http://127.0.0.1:${ports[0]}/healthz`;
-  const timed = async (): Promise<{ ms: number; lines: Run['lines'] }> => {
+  const timed = async (): Promise<{ ms: number; lines: Run['lines']; cpu: Record<string, number> }> => {
     const spawnedAt = Date.now();
     const run = startService(dataDir, ports, spawnedAt);
     try {
       await untilHealthy(healthz, run, 180_000);
       const ms = Date.now() - spawnedAt;
-      // The last lines of start-up follow /healthz by a few ms.
-      await new Promise((r) => setTimeout(r, 200));
-      return { ms, lines: [...run.lines] };
+      const cpu = groupCpuMs(run.child.pid!);
+      // The last lines of start-up follow /healthz: the worker's start is waited for.
+      await untilLogged(run, /^service started$/, 60_000);
+      await new Promise((r) => setTimeout(r, 100));
+      return { ms, lines: [...run.lines], cpu };
     } finally {
       await stop(run);
     }
@@ -136,20 +173,26 @@ export async function startupBench(options: { runs?: number; portBase?: number }
     const first = await timed();
     console.log(`  first start (creates the data, not counted): ${first.ms} ms`);
     const runsMs: number[] = [];
-    console.log(`  run  healthz ms  ${STEPS.map(([label]) => label.padStart(15)).join('')}`);
+    const runsCpuMs: number[] = [];
+    const width = Math.max(...STEPS.map(([label]) => label.length)) + 2;
+    console.log(`  run  healthz ms  cpu ms (node + temporal + npm)${STEPS.map(([label]) => label.padStart(width)).join('')}`);
     for (let i = 1; i <= runs; i++) {
-      const { ms, lines } = await timed();
+      const { ms, lines, cpu } = await timed();
       runsMs.push(ms);
+      const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+      runsCpuMs.push(total);
       const steps = STEPS.map(([, re]) => {
         const line = lines.find((l) => re.test(l.msg));
-        return (line ? String(line.ms) : '-').padStart(15);
+        return (line ? String(line.ms) : '-').padStart(width);
       });
-      console.log(`  ${String(i).padStart(3)}  ${String(ms).padStart(10)}  ${steps.join('')}`);
+      const split = `${cpu.node ?? 0} + ${cpu.temporal ?? 0} + ${total - (cpu.node ?? 0) - (cpu.temporal ?? 0)}`;
+      console.log(`  ${String(i).padStart(3)}  ${String(ms).padStart(10)}  ${`${total} (${split})`.padStart(30)}${steps.join('')}`);
     }
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    const startupMs = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(`  startupMs (median of ${runs}): ${startupMs}`);
-    return { startupMs, runsMs, firstStartMs: first.ms };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const startupMs = median(runsMs);
+    const cpuMs = median(runsCpuMs);
+    console.log(`  startupMs (median of ${runs}): ${startupMs}; CPU by then (median): ${cpuMs} ms; load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    return { startupMs, runsMs, firstStartMs: first.ms, cpuMs, runsCpuMs };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureWebBuilt } from '../../scripts/build-web';
 import { resolveTemporalCli } from '../../scripts/resolve-temporal-cli';
-import { devServerSearchAttributes, dynamicConfigArgs } from '../../scripts/dev-server';
+import { dynamicConfigArgs } from '../../scripts/dev-server';
+import { searchAttributes } from '../../workflows/messages';
 import { TEST_ADDRESS_VARIABLE } from './temporal';
 
 declare global {
@@ -18,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: cli ? { type: 'existing-path', path: cli.path } : undefined,
-      searchAttributes: devServerSearchAttributes,
+      // Our custom search attributes, registered at launch.
+      searchAttributes: Object.values(searchAttributes),
       extraArgs: [
         '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF',
         ...dynamicConfigArgs(),

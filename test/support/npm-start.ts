@@ -45,7 +45,8 @@ export function spawnNpmStart(dataDir: string, ports: ServicePorts, extraEnv: No
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: join(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm start` runs, without npm between the signal and the process.
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'scripts/start.ts'], { cwd: join(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

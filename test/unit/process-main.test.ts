@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 function run(env: NodeJS.ProcessEnv, signalAfterStart?: NodeJS.Signals): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/process-main-fixture.ts'], {
+  // Launched as `npm start`, `npm run api` and `npm run worker` are (scripts/run.mjs).
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'test/support/process-main-fixture.ts'], {
     cwd: join(__dirname, '../..'),
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

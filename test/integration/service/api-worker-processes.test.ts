@@ -30,8 +30,8 @@ const spawned: Spawned[] = [];
 function spawnEntry(script: 'api' | 'worker', env: NodeJS.ProcessEnv): Spawned {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const name of ['TEMPORAL_PROFILE', 'TEMPORAL_CONFIG_FILE', 'TEMPORAL_API_KEY', 'TEMPORAL_TLS']) delete fullEnv[name];
-  // What `npm run api` / `npm run worker` run (tsx scripts/<name>.ts), without npm between the signal and the process.
-  const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm run api` / `npm run worker` run (scripts/run.mjs scripts/<name>.ts), without npm between the signal and the process.
+  const child = spawn(process.execPath, ['scripts/run.mjs', `scripts/${script}.ts`], { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
