@@ -174,7 +174,7 @@ export async function runWorker(
   prepared: Promise<WorkflowBundle> = prepareWorkflowBundle(log),
 ): Promise<RunningWorker> {
   const bundle = await prepared;
-  // The SDK's worker modules (a fifth of the service's) are loaded when a worker starts, not before.
+  // The SDK's worker (a fifth of the service's modules) is loaded by the processes that run a worker only.
   const { createWorker } = await import('../worker/worker');
   const { worker, connection } = await createWorker({
     workflowBundle: bundle.bundle,

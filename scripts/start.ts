@@ -6,7 +6,7 @@
  * Start-up order: the configuration; the store's connection (PGlite opens in a thread of its own) and
  * the embedded dev server (a child process) begin before the rest of the service is loaded (most of a
  * second of modules), so that they start meanwhile; then the foundation and the API (/healthz answers);
- * then the worker, whose modules are loaded only then (/readyz answers 200 once it runs).
+ * then the worker (/readyz answers 200 once it runs).
  */
 import { setFlagsFromString } from 'node:v8';
 import { abandonFoundation, beginFoundation } from './early-start';
@@ -21,11 +21,15 @@ runProcess('npm start', async (config, log) => {
   if (!config.databaseUrl) setFlagsFromString('--liftoff-only');
   const begun = beginFoundation(config, log, { embeddedDevServer: true });
   let startService: typeof import('./service').startService;
+  let installTemporalRuntime: typeof import('../worker/temporal-runtime').installTemporalRuntime;
   try {
     // Loading the modules keeps the event loop busy: the dev server's process is spawned first.
     await begun.underWay;
-    const [web, service] = await Promise.all([import('./build-web'), import('./service')]);
+    // The worker's modules too (the SDK's worker is a fifth of them): loaded now, while PGlite and the
+    // dev server are still starting, rather than once the API listens (a probe would wait for them).
+    const [web, service, runtime] = await Promise.all([import('./build-web'), import('./service'), import('../worker/temporal-runtime'), import('../worker/worker')]);
     startService = service.startService;
+    installTemporalRuntime = runtime.installTemporalRuntime;
     // The web application is served from web/dist: built now if its sources changed since the last build.
     web.ensureWebBuilt({ say: (line) => log.info(line) });
   } catch (err) {
@@ -36,8 +40,7 @@ runProcess('npm start', async (config, log) => {
   const service = await startService(config, log, {
     begun,
     // Before the worker connects: the SDK's lines join ours, and its metrics are served.
-    beforeWorker: async () => {
-      const { installTemporalRuntime } = await import('../worker/temporal-runtime');
+    beforeWorker: () => {
       installTemporalRuntime({ log, metricsAddress: config.temporal.metricsAddress });
       if (config.temporal.metricsAddress) log.info('Temporal worker metrics for Prometheus', { url: `http://${config.temporal.metricsAddress}/metrics` });
     },
