@@ -297,7 +297,7 @@ export interface StartServiceOptions {
 /**
  * `npm start`: database, Temporal (existing or embedded), worker and API in one process.
  *
- * The API opens while the worker starts (its workflow threads load the bundle, about a second): /healthz
+ * The API opens while the worker starts (its workflow threads load the bundle, a few tenths of a second): /healthz
  * says the process answers, /readyz answers 503 until the worker runs. Start-up still waits for the
  * worker, and fails (the API closed, everything stopped) when it cannot start.
  */
