@@ -1,6 +1,6 @@
 # One image for both processes of the service (see docker-compose.yml):
 #   the API      docker run <image>                                            (the default command)
-#   the worker   docker run <image> node --import tsx scripts/worker.ts
+#   the worker   docker run <image> node scripts/run.mjs scripts/worker.ts
 # They connect to a Temporal cluster and PostgreSQL that run elsewhere (TEMPORAL_* and DATABASE_URL).
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -12,10 +12,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN node --import tsx scripts/build-web.ts && node --import tsx scripts/build-workflow-bundle.ts
+# The service runs on plain Node from JavaScript compiled here (scripts/run.mjs, checked at every load).
+RUN node scripts/run.mjs --compile
 # 3000 the API (PORT), 3001 the worker's health endpoints (WORKER_HEALTH_PORT), 9464 the worker's
 # Temporal SDK metrics (TEMPORAL_METRICS_ADDRESS). No HEALTHCHECK here: the orchestrator checks
 # /readyz on the port of the process it runs (docker-compose.yml does, with node's fetch: the image
 # has no curl).
 EXPOSE 3000 3001 9464
 USER node
-CMD ["node", "--import", "tsx", "scripts/api.ts"]
+CMD ["node", "scripts/run.mjs", "scripts/api.ts"]
