@@ -1,6 +1,7 @@
 /**
- * The one logger: pino, JSON lines on stderr, used by the scripts, the API (with pino-http) and the
- * Temporal SDK (through an adapter in `worker/temporal-runtime.ts`), so a process writes one stream.
+ * The one logger: pino, JSON lines on stderr, used by the scripts, the API (its access log in
+ * pino-http's line format, api/request-log.ts) and the Temporal SDK (through an adapter in
+ * `worker/temporal-runtime.ts`), so a process writes one stream.
  *
  * What must never reach a log line, and how it is kept out:
  * - national numbers (NISS, 11 digits, also written `YY.MM.DD-SSS.CC`): fields that hold one are
@@ -22,7 +23,7 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
-  /** The pino logger underneath, for the libraries that take one (pino-http, the Temporal SDK adapter). */
+  /** The pino logger underneath, for the libraries that take one (the Temporal SDK adapter). */
   readonly pino: PinoLogger;
 }
 
