@@ -16,19 +16,23 @@ afterAll(async () => {
   await service?.stop();
 });
 
+/** Runs `call` while a table of the store is out of reach (renamed), and puts it back whatever happens. */
+async function withTableUnavailable<T>(table: string, call: () => Promise<T>): Promise<T> {
+  await service.db.query(`ALTER TABLE ${table} RENAME TO ${table}_unavailable`);
+  try {
+    return await call();
+  } finally {
+    await service.db.query(`ALTER TABLE ${table}_unavailable RENAME TO ${table}`);
+  }
+}
+
 test('an outage of the store during the worker check gives 503, then the same event succeeds', async () => {
-  const { http, db } = service;
+  const { http } = service;
   const { token } = await signIn(http, people.poEducationOnly.niss, organisations.poY.enterpriseNumber);
   const journey = ok(await start(http, token, 'request'));
   const select = { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: teachers.primaryA.niss, status: 'STATUTORY' } satisfies JourneyEvent;
 
-  await db.query('ALTER TABLE workers RENAME TO workers_unavailable');
-  let res;
-  try {
-    res = await send(http, token, journey.id, select);
-  } finally {
-    await db.query('ALTER TABLE workers_unavailable RENAME TO workers');
-  }
+  const res = await withTableUnavailable('workers', () => send(http, token, journey.id, select));
   expect(res.status).toBe(503);
   const error = (res.body as { error: { code: string; message: string; details: { journey: { screen: string } } } }).error;
   expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { journey: { screen: 'workerSelection' } } });
@@ -59,13 +63,7 @@ test('an outage at CONFIRM writes none of the submission: no ticket, no record, 
   expect(before).toEqual({ request: [{ status: 'draft', ticket: null, version: 1 }], tickets: 0, audit: ['request.draft'] });
 
   // The audit log is the submission's last write: everything before it in the transaction is undone.
-  await db.query('ALTER TABLE audit_log RENAME TO audit_log_unavailable');
-  let res;
-  try {
-    res = await send(http, token, journey.id, confirm);
-  } finally {
-    await db.query('ALTER TABLE audit_log_unavailable RENAME TO audit_log');
-  }
+  const res = await withTableUnavailable('audit_log', () => send(http, token, journey.id, confirm));
   expect(res.status).toBe(503);
   expect((res.body as { error: { code: string; details: { journey: { screen: string } } } }).error).toMatchObject({
     code: 'SERVICE_UNAVAILABLE',
