@@ -21,14 +21,16 @@ export const defaultBundleDir = join(root, 'worker/dist');
 
 /**
  * Modules evaluated once in the worker's shared V8 context instead of once per cached workflow (the
- * SDK's `preloadModules`). Only modules that hold no per-workflow state may be listed: the SDK freezes
- * what they export. xstate is not among them (its actor ids come from a counter at module level).
+ * SDK's `preloadModules`, decision 26). Only modules that hold no per-workflow state may be listed: the
+ * SDK deep-freezes what they export. xstate's one counter (actor session ids) is shared with them: the
+ * host names its actors itself.
  */
 export const PRELOAD_MODULES: string[] = [
-  // zod, the library only (a schema built before the freeze would refuse the methods zod binds on
-  // first use); through a module of ours, for webpack keeps only what is used.
+  // zod, xstate and every journey (machines, event schemas made ready for the freeze, labels).
   require.resolve('../worker/workflow-shared-modules'),
-  // Pure rules and constants ("no I/O, no clock"), all but domain/schemas.ts (zod schemas, see above).
+  // The journeys' machines as the host provides them, built once per journey and shared.
+  require.resolve('../workflows/provided-machines'),
+  // Pure rules and constants ("no I/O, no clock"); the journeys import them too.
   ...['error-catalogue', 'errors', 'dates', 'identifiers', 'catalogue', 'workload', 'request-rules', 'text'].map((m) => require.resolve(`../domain/${m}`)),
 ];
 

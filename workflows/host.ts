@@ -23,11 +23,12 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { createActor, fromPromise, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import { createActor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { machineConfig } from '../machines/definition';
 import { attentionOf, checkEvent, parseEvent, toView, type ActorError, type EventRefusal, type Journey, type JourneyView } from '../machines/journey';
 import { createRunClock } from './clock';
 import { inspectionRelay } from './inspection';
+import { bindRun, providedMachine } from './provided-machines';
 import {
   NOT_OWNER,
   SERVICE_UNAVAILABLE,
@@ -87,36 +88,33 @@ export function createMachineHost(journeys: Readonly<Record<string, Journey>>) {
     if (!definition) throw ApplicationFailure.nonRetryable(`No machine named "${start.machine}"`, UNKNOWN_MACHINE);
 
     let inFlight = 0;
-    const actors = Object.fromEntries(
-      Object.keys(definition.machine.implementations.actors).map((name) => [
-        name,
-        fromPromise<unknown, unknown>(async ({ input, signal }) => {
-          inFlight++;
-          const scope = new CancellationScope();
-          const cancel = () => scope.cancel();
-          signal.addEventListener('abort', cancel);
-          try {
-            return await scope.run(() => activities[name]!(input));
-          } catch (err) {
-            // Plain data, not an Error: machines keep it in their context, which must serialise whole.
-            // eslint-disable-next-line @typescript-eslint/only-throw-error
-            throw isCancellation(err) ? ({ code: 'CANCELLED', message: `${name} cancelled` } satisfies ActorError) : toActorError(err);
-          } finally {
-            signal.removeEventListener('abort', cancel);
-            inFlight--;
-          }
-        }),
-      ]),
-    );
     // Versioned changes: asked once per run, in the same order, before the machine runs (see Journey.patches).
     const activePatches = new Set((definition.patches ?? []).filter((id) => patched(id)));
-    const guards = definition.patches?.length ? { patched: (_: unknown, params: { id: string }) => activePatches.has(params.id) } : {};
-    const machine = definition.machine.provide({ actors, delays: start.delays ?? {}, guards });
+    const machine = providedMachine(definition, activePatches, start.delays ?? {});
     const inspect = start.inspect ? inspectionRelay(JSON.stringify(machineConfig(definition.machine))) : undefined;
     const clock = createRunClock();
-    const actor = start.resume
-      ? createActor(machine, { snapshot: start.resume.snapshot as AnyMachineSnapshot, input: start.input, inspect, clock })
-      : createActor(machine, { input: start.input, inspect, clock });
+    // The root's id is the journey's: XState's own (its session id) comes from a counter that all the
+    // worker's workflows share, and would differ between a run and its replay.
+    const options = { id: definition.id, input: start.input, inspect, clock };
+    const actor = start.resume ? createActor(machine, { ...options, snapshot: start.resume.snapshot as AnyMachineSnapshot }) : createActor(machine, options);
+    // The machine's invoked actors run as this run's activities, cancelled when the machine leaves the
+    // state that invoked them.
+    bindRun(actor.system, async (name, input, signal) => {
+      inFlight++;
+      const scope = new CancellationScope();
+      const cancel = () => scope.cancel();
+      signal.addEventListener('abort', cancel);
+      try {
+        return await scope.run(() => activities[name]!(input));
+      } catch (err) {
+        // Plain data, not an Error: machines keep it in their context, which must serialise whole.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        throw isCancellation(err) ? ({ code: 'CANCELLED', message: `${name} cancelled` } satisfies ActorError) : toActorError(err);
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        inFlight--;
+      }
+    });
     const view = (): JourneyView => toView(definition, actor.getSnapshot(), start.owner);
     // An Update sent with the start (the API's `open`) runs as soon as its handler is set, before the
     // actor starts: it waits for the start too, so that a first state invoking an activity is seen busy

@@ -24,7 +24,9 @@ export interface InspectorSinks extends Sinks {
 
 const { inspector } = proxySinks<InspectorSinks>();
 
-const idOf = (ref: ActorRefLike | undefined) => (ref ? `${workflowInfo().workflowId}/${ref.sessionId}` : undefined);
+// By actor id — the root's is its journey's, an invoked actor's its invocation's — never XState's session
+// id, which comes from a counter all the worker's workflows share (the host, ./host.ts).
+const idOf = (ref: ActorRefLike | undefined) => (ref ? `${workflowInfo().workflowId}/${(ref as ActorRefLike & { id: string }).id}` : undefined);
 
 function plain(snapshot: unknown): PlainSnapshot {
   const s = snapshot as PlainSnapshot;

@@ -1,6 +1,6 @@
 /**
- * The workflow bundle registers each journey behind a getter (workflows/index.ts: a workflow evaluates
- * only the modules of the journey it runs); the registry must hold exactly the service's journeys.
+ * The workflow bundle's registry (workflows/index.ts) must hold exactly the service's journeys, the same
+ * objects the worker's shared V8 context preloads (worker/workflow-shared-modules.ts).
  */
 import { journeys as service } from '../../../machines';
 import { journeys as registered } from '../../../workflows';
