@@ -44,7 +44,7 @@ const envSchema = z.object({
   /** The worker process's health endpoints (/healthz, /readyz) on HOST, or `off`. */
   WORKER_HEALTH_PORT: z.union([z.literal('off'), port]).default(3001),
   /**
-   * Memory (MB) the worker's cache of workflows may take: it keeps budget / 0.5 MB workflows
+   * Memory (MB) the worker's cache of workflows may take: it keeps budget / 0.125 MB workflows
    * (worker/worker.ts), and evicts the least recently used past that (rebuilt from history when needed).
    */
   WORKER_CACHE_MB: z.coerce.number().int().min(1).default(1024),

@@ -26,10 +26,12 @@ export interface WorkerOptions {
 }
 
 /**
- * Heap one cached workflow takes, in MB, measured by `npm run bench` (scripts/bench/memory.ts: an open
- * request journey waiting on its first screen) and rounded up: the cache's size is budget / this.
+ * Heap one cached workflow takes, in MB: `npm run bench` (scripts/bench/memory.ts) measures 0.08–0.09 MB
+ * for an open request journey waiting on its first screen, now that the journeys' modules are shared
+ * by all workflows (decision 26); rounded up to leave room for a journey further on, whose context
+ * holds its answers. The cache's size is budget / this.
  */
-export const CACHED_WORKFLOW_MB = 0.5;
+export const CACHED_WORKFLOW_MB = 0.125;
 
 /** How many workflows a cache of `cacheMb` keeps (the SDK's minimum is 2). */
 export function maxCachedWorkflowsFor(cacheMb: number): number {
