@@ -26,10 +26,10 @@ export interface WorkerOptions {
 }
 
 /**
- * Heap one cached workflow takes, in MB: `npm run bench` (scripts/bench/memory.ts) measures 0.08–0.09 MB
- * for an open request journey waiting on its first screen, now that the journeys' modules are shared
- * by all workflows (decision 26); rounded up to leave room for a journey further on, whose context
- * holds its answers. The cache's size is budget / this.
+ * Heap one cached workflow takes, in MB, rounded up: scripts/bench/memory.ts measures 0.084 MB for an
+ * open request journey on its first screen and 0.098 MB on its confirmation page (`--screen
+ * confirmation`: worker, leave and answers in its context), now that the journeys' modules are shared
+ * by all workflows (decision 26). The cache's size is budget / this.
  */
 export const CACHED_WORKFLOW_MB = 0.125;
 

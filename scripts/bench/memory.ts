@@ -6,7 +6,10 @@
  * process's main thread (debugMode) so that the process's heap counts them; the heap is read after a
  * full garbage collection before and after. Prints and returns { mbPerOpenJourney, openJourneys,
  * bundleBytes }.
- *   tsx scripts/bench/memory.ts [--journeys 10000] [--concurrency 32] [--port-base 7840]
+ * `--screen confirmation` takes each journey on to its confirmation page instead (the demo cast loaded;
+ * worker selected, leave chosen, questions answered: the context a journey holds at its fullest before
+ * its ticket), to check the cache's size per workflow (worker/worker.ts, CACHED_WORKFLOW_MB).
+ *   tsx scripts/bench/memory.ts [--journeys 10000] [--concurrency 32] [--port-base 7840] [--screen first|confirmation]
  * It re-runs itself with a heap limit large enough (and --expose-gc) when started without one.
  */
 import { Client, Connection } from '@temporalio/client';
@@ -20,13 +23,14 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createLogger } from '../../config/logger';
 import { parsePayloadKeys } from '../../config/payload-keys';
-import { journeys } from '../../machines';
+import { journeys, type JourneyView } from '../../machines';
 import { openDb } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { journeyDataConverter } from '../../worker/payload-codec';
 import { createWorker } from '../../worker/worker';
 import { journeyStartOperation } from '../../api/journey-service';
-import { openView, searchAttributes, type JourneyStart } from '../../workflows/messages';
+import { loadDemoData, demoCast } from '../../store/demo-data';
+import { openView, searchAttributes, sendEvent, type JourneyEvent, type JourneyStart } from '../../workflows/messages';
 import { ensureWorkflowBundle } from '../build-workflow-bundle';
 import { startDevServer } from '../dev-server';
 import { ensureTemporalNamespace } from '../temporal-namespace';
@@ -42,7 +46,23 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-export async function memoryBench(options: { journeys?: number; concurrency?: number; portBase?: number } = {}): Promise<{ mbPerOpenJourney: number; openJourneys: number; bundleBytes: number }> {
+export type MemoryScreen = 'first' | 'confirmation';
+
+/** The events that take a request journey of the demo cast's PO Y from its first screen to its confirmation page. */
+function eventsToConfirmation(): JourneyEvent[] {
+  const { schools, teachers } = demoCast;
+  return [
+    { type: 'SELECT_WORKER', community: 'FR', school: schools.a.schoolNumber, niss: teachers.primaryA.niss, status: 'STATUTORY', email: teachers.primaryA.email },
+    { type: 'START_REQUEST' },
+    { type: 'CHOOSE_LEAVE', leave: 'PARENTAL', form: 'HALF' },
+    { type: 'ANSWER_QUESTIONS', level: 'PRIMARY', before: 24, during: 12, start: '2025-09-01', end: '2025-10-31', multipleEmployers: false },
+  ];
+}
+
+export async function memoryBench(
+  options: { journeys?: number; concurrency?: number; portBase?: number; screen?: MemoryScreen } = {},
+): Promise<{ mbPerOpenJourney: number; openJourneys: number; bundleBytes: number; screen: MemoryScreen }> {
+  const screen = options.screen ?? 'first';
   const total = options.journeys ?? 10_000;
   const concurrency = options.concurrency ?? 32;
   const [port, uiPort] = await freePortsFrom(options.portBase ?? 7840, 2);
@@ -53,6 +73,7 @@ export async function memoryBench(options: { journeys?: number; concurrency?: nu
   const db = await openDb({ dataDir: join(dataDir, 'pglite') });
   try {
     await migrate(db);
+    if (screen === 'confirmation') await loadDemoData(db);
     const connection = await Connection.connect({ address: devServer.address });
     await ensureTemporalNamespace(connection, { address: devServer.address, namespace: 'default', retentionDays: 1, searchAttributes: Object.values(searchAttributes), log });
     const keys = parsePayloadKeys(BENCH_KEYS) as Map<string, Buffer>;
@@ -72,22 +93,26 @@ export async function memoryBench(options: { journeys?: number; concurrency?: nu
       debugMode: true,
     });
     const running = worker.run();
+    const { organisations, people } = demoCast;
     const input: unknown = journeys.request!.input.parse({
-      acting: { enterprise: '0123456749', mode: 'PO', enterpriseName: 'PO Y' },
-      introducedBy: '79011603980',
-      openedOn: '2026-11-28',
+      acting: { enterprise: organisations.poY.enterpriseNumber, mode: 'PO', enterpriseName: organisations.poY.name },
+      introducedBy: people.poEducationOnly.niss,
+      openedOn: '2025-08-20',
     });
+    const onTheWay = screen === 'confirmation' ? eventsToConfirmation() : [];
     let opened = 0;
     const open = async (count: number) => {
       let next = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < count) {
-            next++;
+            const n = next++;
             const start: JourneyStart = { machine: 'request', input, owner: 'person:bench', delays: { draftExpiry: 30 * 24 * 3600_000 } };
-            await client.workflow.executeUpdateWithStart(openView, {
-              startWorkflowOperation: journeyStartOperation(taskQueue, `request-bench-${opened}-${process.pid}-${Date.now()}`, start),
-            });
+            const workflowId = `request-bench-${count}-${n}-${process.pid}-${Date.now()}`;
+            await client.workflow.executeUpdateWithStart(openView, { startWorkflowOperation: journeyStartOperation(taskQueue, workflowId, start) });
+            let view: JourneyView | undefined;
+            for (const event of onTheWay) view = await client.workflow.getHandle(workflowId).executeUpdate(sendEvent, { args: [event] });
+            if (view && view.screen !== 'confirmation') throw new Error(`A journey stopped on ${view.screen} instead of its confirmation page: ${JSON.stringify(view.context.error)}`);
             opened++;
           }
         }),
@@ -114,11 +139,11 @@ export async function memoryBench(options: { journeys?: number; concurrency?: nu
       const openJourneys = cachedAfter - cachedBefore;
       const mbPerOpenJourney = (after - before) / MB / openJourneys;
       const rss = process.memoryUsage().rss;
-      console.log(`memory: ${openJourneys} open request journeys in the worker's cache (opened in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      console.log(`memory: ${openJourneys} open request journeys on their ${screen === 'first' ? 'first screen' : 'confirmation page'} in the worker's cache (opened in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       console.log(`  workflow bundle            ${(bundle.bytes / MB).toFixed(2)} MB`);
       console.log(`  heap before / after        ${(before / MB).toFixed(0)} MB / ${(after / MB).toFixed(0)} MB (process RSS ${(rss / MB).toFixed(0)} MB)`);
       console.log(`  heap per open journey      ${mbPerOpenJourney.toFixed(3)} MB`);
-      return { mbPerOpenJourney: Number(mbPerOpenJourney.toFixed(3)), openJourneys, bundleBytes: bundle.bytes };
+      return { mbPerOpenJourney: Number(mbPerOpenJourney.toFixed(3)), openJourneys, bundleBytes: bundle.bytes, screen };
     } finally {
       worker.shutdown();
       await running.catch(() => undefined);
@@ -134,7 +159,12 @@ export async function memoryBench(options: { journeys?: number; concurrency?: nu
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { journeys: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '32' }, 'port-base': { type: 'string', default: '7840' } },
+    options: {
+      journeys: { type: 'string', default: '10000' },
+      concurrency: { type: 'string', default: '32' },
+      'port-base': { type: 'string', default: '7840' },
+      screen: { type: 'string', default: 'first' },
+    },
   });
   const journeysWanted = Number(values.journeys);
   // Enough heap for the journeys at the old 1.5 MB each and the rest: re-run with it if this process has less.
@@ -146,7 +176,11 @@ if (require.main === module) {
     });
     process.exit(result.status ?? 1);
   }
-  memoryBench({ journeys: journeysWanted, concurrency: Number(values.concurrency), portBase: Number(values['port-base']) }).then(
+  if (values.screen !== 'first' && values.screen !== 'confirmation') {
+    console.error(`--screen must be first or confirmation, not ${values.screen}`);
+    process.exit(2);
+  }
+  memoryBench({ journeys: journeysWanted, concurrency: Number(values.concurrency), portBase: Number(values['port-base']), screen: values.screen }).then(
     (result) => {
       console.log(JSON.stringify(result));
       process.exit(0);
