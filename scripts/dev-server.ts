@@ -15,11 +15,20 @@ import { resolveTemporalCli } from './resolve-temporal-cli';
 
 /**
  * Dynamic configuration of every Temporal server the service starts (the embedded dev server, the
- * tests' and `npm run cluster`'s). Eager activity dispatch: an activity the workflow task schedules on
- * the worker's own task queue comes back in the answer to that task, so the worker starts it at once
- * instead of waiting for the matching service to hand it out (decision 25).
+ * tests' and `npm run cluster`'s; docker-compose's deploy/temporal-dynamicconfig.yaml holds the same).
+ * - Eager activity dispatch: an activity the workflow task schedules on the worker's own task queue
+ *   comes back in the answer to that task, so the worker starts it at once instead of waiting for the
+ *   matching service to hand it out (decision 25).
+ * - The transfer queue's reads: each history shard reads its new transfer tasks — among them every
+ *   workflow task that is not an update's (a workflow's first, the one after an activity completes) —
+ *   at most `history.transferProcessorMaxPollRPS` times a second, 20 by default. A dev server has one
+ *   shard, so past the limiter's first burst such a task waited some 25 ms on average before the
+ *   matching service saw it, at any load (decision 30).
  */
-export const devServerDynamicConfig: ReadonlyArray<readonly [string, boolean | number | string]> = [['system.enableActivityEagerExecution', true]];
+export const devServerDynamicConfig: ReadonlyArray<readonly [string, boolean | number | string]> = [
+  ['system.enableActivityEagerExecution', true],
+  ['history.transferProcessorMaxPollRPS', 1000],
+];
 
 /** The `temporal server start-dev` flags that set devServerDynamicConfig. */
 export function dynamicConfigArgs(): string[] {
