@@ -2,7 +2,8 @@
  * Benchmark section: request lifecycles on one running service, (a) through the HTTP API and (b) the
  * same workflow driven by the raw Temporal client, side by side in one run, at each concurrency.
  *
- * The service is `npm start` (scripts/start.ts: embedded dev server, worker and API in one process) as a
+ * The service is `npm start` (scripts/start.ts: embedded dev server, worker and API in one process), run
+ * as `npm start` runs it — plain Node on the JavaScript compiled at install (scripts/run.mjs) — as a
  * child process on free ports of 7900–7999, with its own PostgreSQL database (created, dropped at the end)
  * or `--pglite`. Its rate limits are raised (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_READS_PER_MINUTE): the
  * lifecycles take turns between two PO people (PO Y and PO Z) and seven teachers, far more calls per
@@ -500,7 +501,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
   const config = parseConfig(env);
   const logFile = join(dataDir, 'service.log');
   const out = createWriteStream(logFile);
-  const nodeArgs = ['--import', 'tsx', ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.cpuProfDir)] : []), 'scripts/start.ts'];
+  const nodeArgs = [...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.cpuProfDir)] : []), 'scripts/run.mjs', 'scripts/start.ts'];
   const child = spawn(process.execPath, nodeArgs, { cwd: resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
