@@ -3,7 +3,7 @@
  * databases, runs, prints its table and returns figures; this script runs them in turn on a machine
  * that should be otherwise quiet, writes `bench/results.json` and prints the README's performance table
  * (each figure against its target). Asserts nothing: a missed target is a figure, not a failure.
- *   npm run bench [-- --only lifecycles,overview,memory,startup] [--quick] [--merge] [--out bench/results.json]
+ *   npm run bench [-- --only startup,lifecycles,floor,overview,memory] [--quick] [--merge] [--out bench/results.json]
  *   npm run bench -- --table        (the table of the figures in the file, nothing run)
  * `--quick` runs every section small (a minute or two in all), to try the benchmark itself; `--merge`
  * keeps the figures of the sections not run from the file.
@@ -13,12 +13,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { floorBench, type FloorFigures } from './bench/floor';
 import { runLifecycles, type LifecycleFigures } from './bench/lifecycles';
 import { benchOverview, type OverviewFigures } from './bench/overview';
 import { startupBench } from './bench/startup';
 import { resolveTemporalCli } from './resolve-temporal-cli';
 
-const SECTIONS = ['startup', 'lifecycles', 'overview', 'memory'] as const;
+const SECTIONS = ['startup', 'lifecycles', 'floor', 'overview', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The issue's targets: `atMost` for times and sizes, `atLeast` for rates. */
@@ -44,7 +45,7 @@ interface Results {
   overviewP99Ms?: number;
   mbPerOpenJourney?: number;
   startupMs?: number;
-  sections: { lifecycles?: LifecycleFigures; overview?: OverviewFigures; memory?: MemoryFigures; startup?: Awaited<ReturnType<typeof startupBench>> };
+  sections: { lifecycles?: LifecycleFigures; floor?: FloorFigures; overview?: OverviewFigures; memory?: MemoryFigures; startup?: Awaited<ReturnType<typeof startupBench>> };
 }
 
 interface MemoryFigures {
@@ -123,6 +124,12 @@ function table(results: Results): string {
   return ['| figure | measured | target | |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** The table, and the floor a request's calls have on the machine when it was measured. */
+function report(results: Results): string {
+  const floor = results.sections.floor;
+  return floor ? `${table(results)}\n\nthe platform's floor for a request's calls (a workflow that does nothing, same dev server): ${floor.requestFloorMs} ms` : table(results);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -134,7 +141,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.table) {
-    console.log(table(JSON.parse(readFileSync(values.out, 'utf8')) as Results));
+    console.log(report(JSON.parse(readFileSync(values.out, 'utf8')) as Results));
     return;
   }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -171,6 +178,11 @@ async function main(): Promise<void> {
     results.overheadP50Ms = lifecycles.overheadP50Ms;
     save();
   }
+  if (run('floor')) {
+    console.log("\n== the platform's floor: a workflow that does nothing, on the same kind of dev server");
+    results.sections.floor = await floorBench({ runs: quick ? 20 : 60 });
+    save();
+  }
   if (run('overview')) {
     console.log('\n== the overview and the back-office search on PostgreSQL');
     const overview = await benchOverview(quick ? { sizes: [100_000], calls: 300 } : {});
@@ -186,7 +198,7 @@ async function main(): Promise<void> {
   }
 
   save();
-  console.log(`\n${table(results)}\n\nwritten to ${values.out}`);
+  console.log(`\n${report(results)}\n\nwritten to ${values.out}`);
 }
 
 main().catch((err: unknown) => {

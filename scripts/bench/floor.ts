@@ -1,0 +1,102 @@
+/**
+ * Benchmark section: the platform's floor. A workflow that does nothing (./floor-workflow.ts) driven at
+ * concurrency 1 on the same kind of dev server as `npm start`'s (scripts/dev-server.ts: its SQLite file,
+ * its dynamic configuration), by a worker of the same SDK and the raw Temporal client: what an
+ * update-with-start, an update and an update that runs one activity cost on this machine before any of
+ * the service's own work. A request (start, SELECT_WORKER and ANSWER_QUESTIONS and CONFIRM with an
+ * activity each, START_REQUEST and CHOOSE_LEAVE without) cannot take less than the sum of its calls'
+ * floors: `requestFloorMs`. Prints the figures; asserts nothing.
+ *   tsx scripts/bench/floor.ts [--runs 60] [--port-base 7860]
+ */
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDevServer } from '../dev-server';
+import { floorActivityStep, floorStep, type floorWorkflow } from './floor-workflow';
+import { percentiles, type Percentiles } from './lifecycles';
+import { freePortsFrom } from './startup';
+
+export interface FloorFigures {
+  runs: number;
+  updateWithStart: Percentiles;
+  update: Percentiles;
+  activityUpdate: Percentiles;
+  /** start + 2 updates + 3 updates with an activity, at p50: the least a request can take here. */
+  requestFloorMs: number;
+}
+
+/** Runs before this many are not counted: the worker's and the server's first moments. */
+const WARM_UP_RUNS = 10;
+
+export async function floorBench(options: { runs?: number; portBase?: number } = {}): Promise<FloorFigures> {
+  const runs = options.runs ?? 60;
+  const [port, uiPort] = await freePortsFrom(options.portBase ?? 7860, 2);
+  const dataDir = mkdtempSync(join(tmpdir(), 'breakatwork-bench-floor-'));
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const devServer = await startDevServer({ dataDir, port: port!, uiPort: uiPort!, namespace: 'default', log: () => undefined });
+  const taskQueue = `floor-${randomUUID()}`;
+  try {
+    const worker = await Worker.create({
+      connection: await NativeConnection.connect({ address: devServer.address }),
+      taskQueue,
+      workflowsPath: require.resolve('./floor-workflow'),
+      activities: { floorActivity: (step: number) => Promise.resolve(step) },
+    });
+    const running = worker.run();
+    const connection = await Connection.connect({ address: devServer.address });
+    const client = new Client({ connection });
+    const times = { updateWithStart: [] as number[], update: [] as number[], activityUpdate: [] as number[] };
+    const timed = async (into: number[] | undefined, call: () => Promise<unknown>) => {
+      const started = performance.now();
+      await call();
+      into?.push(performance.now() - started);
+    };
+    for (let run = 0; run < WARM_UP_RUNS + runs; run++) {
+      const counted = run >= WARM_UP_RUNS;
+      const workflowId = `floor-${run}-${randomUUID()}`;
+      const start = new WithStartWorkflowOperation<typeof floorWorkflow>('floorWorkflow', { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL' });
+      await timed(counted ? times.updateWithStart : undefined, () => client.workflow.executeUpdateWithStart(floorStep, { args: [1], startWorkflowOperation: start }));
+      const handle = client.workflow.getHandle(workflowId);
+      for (let i = 0; i < 2; i++) await timed(counted ? times.update : undefined, () => handle.executeUpdate(floorStep, { args: [1] }));
+      for (let i = 0; i < 3; i++) await timed(counted ? times.activityUpdate : undefined, () => handle.executeUpdate(floorActivityStep, { args: [1] }));
+      await handle.executeUpdate(floorStep, { args: [-1] });
+    }
+    worker.shutdown();
+    await running;
+    await connection.close();
+    const rounded = (values: number[]): Percentiles => {
+      const { count, p50, p95, p99 } = percentiles(values);
+      return { count, p50: Number(p50.toFixed(1)), p95: Number(p95.toFixed(1)), p99: Number(p99.toFixed(1)) };
+    };
+    const figures = { runs, updateWithStart: rounded(times.updateWithStart), update: rounded(times.update), activityUpdate: rounded(times.activityUpdate) };
+    const requestFloorMs = Number((figures.updateWithStart.p50 + 2 * figures.update.p50 + 3 * figures.activityUpdate.p50).toFixed(1));
+    const row = (name: string, p: Percentiles) => `  ${name.padEnd(28)} ${p.p50.toFixed(1).padStart(6)} ${p.p95.toFixed(1).padStart(6)} ${p.p99.toFixed(1).padStart(6)}`;
+    console.log(`a workflow that does nothing, concurrency 1, ${runs} runs (after ${WARM_UP_RUNS} not counted); ms p50 p95 p99:`);
+    console.log(row('update-with-start', figures.updateWithStart));
+    console.log(row('update', figures.update));
+    console.log(row('update with one activity', figures.activityUpdate));
+    console.log(`  a request's calls at that floor (start + 2 updates + 3 with an activity): ${requestFloorMs} ms`);
+    return { ...figures, requestFloorMs };
+  } finally {
+    await devServer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '60' }, 'port-base': { type: 'string', default: '7860' } } });
+  floorBench({ runs: Number(values.runs), portBase: Number(values['port-base']) }).then(
+    (figures) => {
+      console.log(JSON.stringify(figures));
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
