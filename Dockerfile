@@ -1,6 +1,6 @@
 # One image for both processes of the service (see docker-compose.yml):
 #   the API      docker run <image>                                            (the default command)
-#   the worker   docker run <image> node scripts/run.mjs scripts/worker.ts
+#   the worker   docker run <image> node --require ./worker/workflow-thread-preload.cjs scripts/run.mjs scripts/worker.ts
 # They connect to a Temporal cluster and PostgreSQL that run elsewhere (TEMPORAL_* and DATABASE_URL).
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -20,4 +20,4 @@ RUN node scripts/run.mjs --compile
 # has no curl).
 EXPOSE 3000 3001 9464
 USER node
-CMD ["node", "scripts/run.mjs", "scripts/api.ts"]
+CMD ["node", "--require", "./worker/workflow-thread-preload.cjs", "scripts/run.mjs", "scripts/api.ts"]

@@ -78,4 +78,11 @@ export default tseslint.config(
   { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
   // ESM scripts run by node in a process of their own (an ESM-only package): plain JavaScript, outside the TypeScript project.
   { files: ['scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // CommonJS preloaded with `node --require` before any TypeScript is compiled (worker/workflow-thread-preload.cjs).
+  {
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { sourceType: 'commonjs', globals: globals.node, parserOptions: { projectService: false } },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -48,6 +48,12 @@ const envSchema = z.object({
    * (worker/worker.ts), and evicts the least recently used past that (rebuilt from history when needed).
    */
   WORKER_CACHE_MB: z.coerce.number().int().min(1).default(1024),
+  /**
+   * `on`: the SDK captures a stack trace at every promise a workflow creates, for the workflow stack
+   * trace query (the Temporal UI's "Stack Trace" tab). `off` (default) spares that CPU; read in each
+   * workflow thread by worker/workflow-thread-preload.cjs (decision 31).
+   */
+  WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
   /** Retention of closed journeys' histories when the service has to register the namespace itself. */
   TEMPORAL_NAMESPACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('journeys'),
@@ -229,6 +235,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     workerHealthPort: c.WORKER_HEALTH_PORT === 'off' ? undefined : c.WORKER_HEALTH_PORT,
     /** The worker's cache of workflows, in MB of heap (sets maxCachedWorkflows). */
     workerCacheMb: c.WORKER_CACHE_MB,
+    /** Whether the workflow threads capture promise stack traces (WORKFLOW_STACK_TRACES). */
+    workflowStackTraces: c.WORKFLOW_STACK_TRACES === 'on',
     demoData: c.DEMO_DATA ?? !production,
     logLevel: c.LOG_LEVEL,
     devIdentity,

@@ -29,6 +29,7 @@
  * Also a module: `startCluster` is what the scale test and `npm run scale` use.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { PRELOAD_ARGS } from './node-entry';
 import { appendFileSync, copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -469,7 +470,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         {
           name: `${kind}-${++counts[kind]}`,
           command: process.execPath,
-          args: ['--import', 'tsx', `scripts/${kind}.ts`],
+          args: [...PRELOAD_ARGS, '--import', 'tsx', `scripts/${kind}.ts`],
           env: { ...serviceEnv, [kind === 'api' ? 'PORT' : 'WORKER_HEALTH_PORT']: String(port) },
           url,
           ready: () => pollUntil(`${kind} on ${port}`, 120_000, answersOk(`${url}/readyz`)),

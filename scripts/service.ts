@@ -175,7 +175,7 @@ export async function runWorker(
 ): Promise<RunningWorker> {
   const bundle = await prepared;
   // The SDK's worker (a fifth of the service's modules) is loaded by the processes that run a worker only.
-  const { createWorker } = await import('../worker/worker');
+  const { createWorker, workflowThreadPreloaded } = await import('../worker/worker');
   const { worker, connection } = await createWorker({
     workflowBundle: bundle.bundle,
     cacheMb: config.workerCacheMb,
@@ -186,6 +186,7 @@ export async function runWorker(
     inspector,
     dataConverter: foundation.dataConverter,
   });
+  const preloaded = workflowThreadPreloaded();
   let stopping = false;
   const run = worker.run().finally(() => connection.close());
   const failed = new Promise<Error>((resolve) => {
@@ -201,7 +202,11 @@ export async function runWorker(
     workflowBundleBytes: bundle.bytes,
     cacheMb: config.workerCacheMb,
     maxCachedWorkflows: worker.options.maxCachedWorkflows,
+    workflowStackTraces: config.workflowStackTraces || !preloaded ? 'on' : 'off',
   });
+  if (!config.workflowStackTraces && !preloaded) {
+    log.warn('workflow stack traces stay on: this process was started without the workflow threads\' preload (node --require ./worker/workflow-thread-preload.cjs, as npm start and npm run worker do)');
+  }
   return {
     worker,
     failed,

@@ -38,6 +38,15 @@ export function maxCachedWorkflowsFor(cacheMb: number): number {
   return Math.max(2, Math.floor(cacheMb / CACHED_WORKFLOW_MB));
 }
 
+/**
+ * Whether this process was started with the workflow threads' preload (worker/workflow-thread-preload.cjs,
+ * decision 31): without it, the workflow threads capture promise stack traces whatever
+ * WORKFLOW_STACK_TRACES says.
+ */
+export function workflowThreadPreloaded(): boolean {
+  return (process as unknown as Record<symbol, unknown>)[Symbol.for('breakatwork.workflow-thread-preload')] === true;
+}
+
 export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect(options.connection);
   const worker = await Worker.create({

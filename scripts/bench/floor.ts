@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDevServer } from '../dev-server';
 import { floorActivityStep, floorStep, type floorWorkflow } from './floor-workflow';
+import { historyBreakdown, printBreakdown, type HistoryBreakdown } from './history-breakdown';
 import { percentiles, type Percentiles } from './lifecycles';
 import { freePortsFrom } from './startup';
 
@@ -27,6 +28,8 @@ export interface FloorFigures {
   activityUpdate: Percentiles;
   /** start + 2 updates + 3 updates with an activity, at p50: the least a request can take here. */
   requestFloorMs: number;
+  /** Where the counted runs spent their time inside Temporal (to compare with the lifecycles section's). */
+  breakdown: HistoryBreakdown;
 }
 
 /** Runs before this many are not counted: the worker's and the server's first moments. */
@@ -49,6 +52,7 @@ export async function floorBench(options: { runs?: number; portBase?: number } =
     const running = worker.run();
     const connection = await Connection.connect({ address: devServer.address });
     const client = new Client({ connection });
+    const counted: string[] = [];
     const times = { updateWithStart: [] as number[], update: [] as number[], activityUpdate: [] as number[] };
     const timed = async (into: number[] | undefined, call: () => Promise<unknown>) => {
       const started = performance.now();
@@ -56,15 +60,18 @@ export async function floorBench(options: { runs?: number; portBase?: number } =
       into?.push(performance.now() - started);
     };
     for (let run = 0; run < WARM_UP_RUNS + runs; run++) {
-      const counted = run >= WARM_UP_RUNS;
       const workflowId = `floor-${run}-${randomUUID()}`;
+      if (run >= WARM_UP_RUNS) counted.push(workflowId);
+      const into = (list: number[]) => (run >= WARM_UP_RUNS ? list : undefined);
       const start = new WithStartWorkflowOperation<typeof floorWorkflow>('floorWorkflow', { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL' });
-      await timed(counted ? times.updateWithStart : undefined, () => client.workflow.executeUpdateWithStart(floorStep, { args: [1], startWorkflowOperation: start }));
+      await timed(into(times.updateWithStart), () => client.workflow.executeUpdateWithStart(floorStep, { args: [1], startWorkflowOperation: start }));
       const handle = client.workflow.getHandle(workflowId);
-      for (let i = 0; i < 2; i++) await timed(counted ? times.update : undefined, () => handle.executeUpdate(floorStep, { args: [1] }));
-      for (let i = 0; i < 3; i++) await timed(counted ? times.activityUpdate : undefined, () => handle.executeUpdate(floorActivityStep, { args: [1] }));
+      for (let i = 0; i < 2; i++) await timed(into(times.update), () => handle.executeUpdate(floorStep, { args: [1] }));
+      for (let i = 0; i < 3; i++) await timed(into(times.activityUpdate), () => handle.executeUpdate(floorActivityStep, { args: [1] }));
       await handle.executeUpdate(floorStep, { args: [-1] });
     }
+    // The six calls a request's floor counts: the start, two updates, three with an activity.
+    const breakdown = await historyBreakdown(client, counted, 6);
     worker.shutdown();
     await running;
     await connection.close();
@@ -80,7 +87,8 @@ export async function floorBench(options: { runs?: number; portBase?: number } =
     console.log(row('update', figures.update));
     console.log(row('update with one activity', figures.activityUpdate));
     console.log(`  a request's calls at that floor (start + 2 updates + 3 with an activity): ${requestFloorMs} ms`);
-    return { ...figures, requestFloorMs };
+    printBreakdown(breakdown, (line) => console.log(line), 'floor workflows');
+    return { ...figures, requestFloorMs, breakdown };
   } finally {
     await devServer.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -41,7 +41,9 @@ import { journeyDataConverter } from '../../worker/payload-codec';
 import { journeyStartOperation } from '../../api/journey-service';
 import { openView, sendEvent, type JourneyEvent, type JourneyStart } from '../../workflows/messages';
 import { portOpen } from '../dev-server';
+import { entryArgs } from '../node-entry';
 import { requestPlan } from '../scale/request-plan';
+import { historyBreakdown, printBreakdown, type HistoryBreakdown } from './history-breakdown';
 
 const { organisations, people, teachers } = demoCast;
 
@@ -94,6 +96,8 @@ export interface LevelFigures {
   /** The same over the steps that run no activity (the machine alone). */
   pureOverheadP50Ms: number;
   perStep: StepFigures[];
+  /** At the first level: where the direct path's request journeys spent their time inside Temporal. */
+  breakdown?: HistoryBreakdown;
 }
 
 export interface LifecycleFigures {
@@ -130,6 +134,8 @@ export interface LifecycleOptions {
 }
 
 /** Steps that invoke no actor: what they cost is the machine's and the API's alone. */
+/** The calls of a request journey from its start to its ticket: open, then five events. */
+const REQUEST_CALLS = 6;
 const PURE_STEPS = new Set(['EMPLOYER', 'INTRODUCE_REQUEST', 'SIGN_IN', 'START_REQUEST', 'CHOOSE_LEAVE']);
 
 /** Who signs in, by turns: a PO person of PO Y and one of PO Z, each with the teachers of their PO. */
@@ -478,7 +484,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
     HOST: '127.0.0.1',
     TEMPORAL_DEV_PORT: String(devPort),
     TEMPORAL_UI_PORT: String(uiPort),
-    TEMPORAL_METRICS_ADDRESS: 'off',
+    TEMPORAL_METRICS_ADDRESS: process.env.BENCH_METRICS_ADDRESS ?? 'off',
     WORKER_HEALTH_PORT: 'off',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
@@ -501,7 +507,7 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
   const config = parseConfig(env);
   const logFile = join(dataDir, 'service.log');
   const out = createWriteStream(logFile);
-  const nodeArgs = [...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.cpuProfDir)] : []), 'scripts/run.mjs', 'scripts/start.ts'];
+  const nodeArgs = [...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.cpuProfDir)] : []), ...entryArgs('scripts/start.ts')];
   const child = spawn(process.execPath, nodeArgs, { cwd: resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
@@ -570,6 +576,11 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
         perStep,
       };
       printLevel(level, log);
+      // At the first level, where the time goes inside Temporal (the histories are kept until the end).
+      if (byConcurrency.length === 0 && runs.direct.requestIds.length) {
+        level.breakdown = await historyBreakdown(client, runs.direct.requestIds, REQUEST_CALLS);
+        printBreakdown(level.breakdown, log);
+      }
       byConcurrency.push(level);
     }
     const first = byConcurrency[0]!;

@@ -1,5 +1,6 @@
 /** The service as `npm start` runs it, in a process of its own (embedded dev server and PGlite in `dataDir`). */
 import { spawn } from 'node:child_process';
+import { entryArgs } from '../../scripts/node-entry';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -46,7 +47,7 @@ export function spawnNpmStart(dataDir: string, ports: ServicePorts, extraEnv: No
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   // What `npm start` runs, without npm between the signal and the process.
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'scripts/start.ts'], { cwd: join(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, entryArgs('scripts/start.ts'), { cwd: join(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -3,18 +3,22 @@
  * the same way) on a fresh PostgreSQL database and the suite's Temporal dev server: both start at once
  * on the empty database; the worker's /readyz is 200 while it runs; a sign-in journey goes through the
  * API to its acting token; SIGTERM makes the worker drain and exit 0; a journey started while no worker
- * runs completes once a new worker process starts; SIGTERM makes the API exit 0.
+ * runs completes once a new worker process starts; SIGTERM makes the API exit 0. The first worker runs
+ * with the default WORKFLOW_STACK_TRACES (off: the stack trace query says they are not enabled), the
+ * second with `on` (the query answers the workflow's stack), as the preload of decision 31 makes them.
  */
+import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { entryArgs } from '../../../scripts/node-entry';
 import request from 'supertest';
 import { demoCast } from '../../../store/demo-data';
 import { identityToken, ok, send, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { freePort } from '../../support/npm-start';
-import { testServerAddress } from '../../support/temporal';
+import { TEST_PAYLOAD_KEYS, testDataConverter, testServerAddress } from '../../support/temporal';
 import { createThrowawayDb, type ThrowawayDb } from '../../support/throwaway-db';
 
 interface Spawned {
@@ -30,8 +34,8 @@ const spawned: Spawned[] = [];
 function spawnEntry(script: 'api' | 'worker', env: NodeJS.ProcessEnv): Spawned {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const name of ['TEMPORAL_PROFILE', 'TEMPORAL_CONFIG_FILE', 'TEMPORAL_API_KEY', 'TEMPORAL_TLS']) delete fullEnv[name];
-  // What `npm run api` / `npm run worker` run (scripts/run.mjs scripts/<name>.ts), without npm between the signal and the process.
-  const child = spawn(process.execPath, ['scripts/run.mjs', `scripts/${script}.ts`], { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm run api` / `npm run worker` run (scripts/node-entry.ts), without npm between the signal and the process.
+  const child = spawn(process.execPath, entryArgs(`scripts/${script}.ts`), { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -96,6 +100,7 @@ test('api and worker as separate processes: readiness, drain on SIGTERM (exit 0)
     TEMPORAL_TASK_QUEUE: `journeys-${randomUUID()}`,
     TEMPORAL_METRICS_ADDRESS: 'off',
     LOG_LEVEL: 'info',
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   };
   const workerEnv = async () => ({ ...env, WORKER_HEALTH_PORT: String(await freePort()) });
   const firstWorkerEnv = await workerEnv();
@@ -120,6 +125,16 @@ test('api and worker as separate processes: readiness, drain on SIGTERM (exit 0)
   const signedIn = await signInWalk(token, ok(await start(http, token, 'signIn')));
   expect(signedIn.actingToken?.token).toEqual(expect.any(String));
 
+  // Workflow stack traces are off by default (decision 31): the query fails (its message, "not enabled on
+  // this worker", travels encrypted as every failure does), the worker's log says so.
+  const connection = await Connection.connect({ address: testServerAddress() });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: testDataConverter });
+  const stackTrace = (id: string) => client.workflow.getHandle(id).query<string>('__stack_trace');
+  const open = ok(await start(http, token, 'signIn'));
+  await expect(stackTrace(open.id)).rejects.toThrow('Encoded failure');
+  expect(worker.output()).toContain('"workflowStackTraces":"off"');
+  expect(worker.output()).not.toContain('stack trace collection will be disabled');
+
   // SIGTERM: the worker drains and exits 0.
   const drained = Date.now();
   expect(await worker.signal('SIGTERM')).toBe(0);
@@ -135,7 +150,7 @@ test('api and worker as separate processes: readiness, drain on SIGTERM (exit 0)
   await new Promise((r) => setTimeout(r, 3_000));
   const answeredWithoutWorker = settled;
   // ... and completes once a new worker process runs (retried with its Idempotency-Key if the first call gave up).
-  const secondWorkerEnv = await workerEnv();
+  const secondWorkerEnv = { ...(await workerEnv()), WORKFLOW_STACK_TRACES: 'on' };
   const second = spawnEntry('worker', secondWorkerEnv);
   await waitUntil(`http://127.0.0.1:${secondWorkerEnv.WORKER_HEALTH_PORT}/readyz`, 200, second);
   let started = await pending;
@@ -146,6 +161,11 @@ test('api and worker as separate processes: readiness, drain on SIGTERM (exit 0)
   expect(started.status).toBe(201);
   const later = await signInWalk(token, ok(started));
   expect(later.actingToken?.token).toEqual(expect.any(String));
+  // WORKFLOW_STACK_TRACES=on: the query answers where an open journey's workflow waits.
+  expect(second.output()).toContain('"workflowStackTraces":"on"');
+  const reopened = ok(await start(http, token, 'signIn'));
+  expect(await stackTrace(reopened.id)).toMatch(/\bat .*host/);
+  await connection.close();
 
   // SIGTERM: the API stops accepting, finishes what is in flight, exits 0; then the second worker.
   expect(await api.signal('SIGTERM')).toBe(0);
