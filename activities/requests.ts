@@ -24,10 +24,9 @@ import type {
 import { selectionRecordOf } from '../machines/request/context';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { findSchool } from '../store/organisations';
 import { listCountedRequestsOfWorker, lockRequestsOfWorker, setAdmittedPeriod, upsertRequest } from '../store/requests';
 import { issueTicket as issueStoredTicket } from '../store/tickets';
-import { countEmployersOf, findOccupation, findOwnStaffMember, findWorker, isOccupiedByPo, isWorkerRegisteredInCommunity } from '../store/workers';
+import { findOwnStaffMember, findWorker, poSelectionFacts } from '../store/workers';
 import { refuse } from './errors';
 import { WORKER_PART_PATH } from './worker-part';
 
@@ -46,13 +45,16 @@ export function createRequestActivities(db: Db) {
      * school are told only about the PO's own staff.
      */
     async checkWorker(input: CheckWorkerInput): Promise<CheckedWorker> {
-      const worker = await findWorker(db, input.niss);
       if (input.acting.mode === 'OWN_COMPANY') {
+        const worker = await findWorker(db, input.niss);
         const staff = worker && (await findOwnStaffMember(db, input.acting.enterprise, input.niss));
         if (!worker || !staff) throw refuse('NOT_OWN_STAFF');
         return { ok: true, worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate }, school: null, occupation: null, employerCount: 1 };
       }
-      const school = input.school ? await findSchool(db, input.school) : null;
+      if (!input.school) throw refuse('UNKNOWN_SCHOOL');
+      // Everything the rules below look at, in one round trip; they refuse in the same order as ever.
+      const facts = await poSelectionFacts(db, input.niss, input.school, input.acting.enterprise);
+      const { worker, school, occupation } = facts;
       if (!school) throw refuse('UNKNOWN_SCHOOL');
       if (school.poEnterpriseNumber !== input.acting.enterprise) {
         throw refuse('SCHOOL_OF_ANOTHER_PO');
@@ -60,18 +62,15 @@ export function createRequestActivities(db: Db) {
       if (school.communityCode !== input.community) {
         throw refuse('SCHOOL_IN_OTHER_COMMUNITY', { community: input.community, schoolCommunity: school.communityCode });
       }
-      if (!worker || !(await isOccupiedByPo(db, worker.niss, input.acting.enterprise))) throw refuse('UNKNOWN_WORKER');
-      if (!(await isWorkerRegisteredInCommunity(db, worker.niss, school.communityCode))) {
-        throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY');
-      }
-      const occupation = await findOccupation(db, worker.niss, school.schoolNumber);
+      if (!worker || !facts.occupiedByPo) throw refuse('UNKNOWN_WORKER');
+      if (!facts.registeredInSchoolCommunity) throw refuse('WORKER_NOT_REGISTERED_IN_COMMUNITY');
       if (!occupation) throw refuse('WORKER_NOT_OCCUPIED_IN_SCHOOL');
       return {
         ok: true,
         worker: { niss: worker.niss, lastName: worker.lastName, firstName: worker.firstName, birthDate: worker.birthDate },
         school: { number: school.schoolNumber, name: school.name, community: school.communityCode },
         occupation: { level: occupation.level, periodsPerWeek: occupation.periodsPerWeek },
-        employerCount: await countEmployersOf(db, worker.niss),
+        employerCount: facts.employerCount,
       };
     },
 
@@ -165,32 +164,34 @@ async function admit(tx: Db, id: string, input: AdmitRequestInput): Promise<Admi
 
 /** The overview's row at the record's version, and its audit entry; false when a later version was there already. */
 async function writeRecord(tx: Db, id: string, record: RequestRecord): Promise<boolean> {
-  const { applied } = await upsertRequest(tx, {
-    journeyId: id,
-    version: record.version,
-    status: record.status,
-    actingEnterprise: record.acting.enterprise,
-    actingMode: record.acting.mode,
-    communityCode: record.community,
-    schoolNumber: record.school,
-    workerNiss: record.worker.niss,
-    workerName: `${record.worker.lastName} ${record.worker.firstName}`,
-    workerStatus: record.workerStatus,
-    leaveCode: record.leave,
-    leaveForm: record.form,
-    startDate: record.start,
-    endDate: record.end,
-    ticket: record.ticket,
-    introducedBy: record.introducedBy,
-  });
-  if (applied) {
-    await appendAudit(tx, {
+  const { applied } = await upsertRequest(
+    tx,
+    {
+      journeyId: id,
+      version: record.version,
+      status: record.status,
+      actingEnterprise: record.acting.enterprise,
+      actingMode: record.acting.mode,
+      communityCode: record.community,
+      schoolNumber: record.school,
+      workerNiss: record.worker.niss,
+      workerName: `${record.worker.lastName} ${record.worker.firstName}`,
+      workerStatus: record.workerStatus,
+      leaveCode: record.leave,
+      leaveForm: record.form,
+      startDate: record.start,
+      endDate: record.end,
+      ticket: record.ticket,
+      introducedBy: record.introducedBy,
+    },
+    // Written in the same statement, only when the row changed.
+    {
       actor: record.by === 'employer' ? record.introducedBy : (record.agent ?? record.by),
       action: `request.${record.status}`,
       subject: `request:${id}`,
       details: { version: record.version, by: record.by, agent: record.agent ?? null, reason: record.reason, ticket: record.ticket },
-    });
-  }
+    },
+  );
   return applied;
 }
 

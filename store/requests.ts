@@ -4,7 +4,8 @@
  * within an acting context (enterprise + mode), so a tenant never sees another one's requests.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './db';
+import type { NewAuditEntry } from './audit';
+import type { Db, SqlParam } from './db';
 import { Params } from './sql';
 import type { ActingMode, CommunityCode, LeaveCode, LeaveForm, RequestStatus, WorkerStatus } from './types';
 import { defaultPageSize, maxPageSize } from './types';
@@ -104,14 +105,8 @@ const columns = `journey_id AS "journeyId", ticket, acting_enterprise AS "acting
 /** The page key's time as text to the microsecond: both drivers parse a timestamptz to milliseconds only. */
 const keyColumn = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "pageKey"`;
 
-/**
- * Inserts or updates the journey's row. An update is applied only when its version is newer than
- * the stored one (and for the same acting enterprise and mode, which never change); a ticket, once
- * set, is kept. Returns whether the write changed anything.
- */
-export async function upsertRequest(db: Db, request: RequestUpsert): Promise<{ applied: boolean }> {
-  const rows = await db.query(
-    `INSERT INTO requests (journey_id, ticket, acting_enterprise, acting_mode, community_code, school_number,
+/** The upsert of `upsertRequest` ($1–$17). */
+const UPSERT_REQUEST = `INSERT INTO requests (journey_id, ticket, acting_enterprise, acting_mode, community_code, school_number,
        worker_niss, worker_name, worker_status, leave_code, leave_form, start_date, end_date, status, introduced_by,
        created_at, updated_at, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date, $14, $15,
@@ -125,27 +120,42 @@ export async function upsertRequest(db: Db, request: RequestUpsert): Promise<{ a
        updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
      WHERE requests.version < EXCLUDED.version
        AND requests.acting_enterprise = EXCLUDED.acting_enterprise AND requests.acting_mode = EXCLUDED.acting_mode
-     RETURNING journey_id`,
-    [
-      request.journeyId,
-      request.ticket ?? null,
-      request.actingEnterprise,
-      request.actingMode,
-      request.communityCode ?? null,
-      request.schoolNumber ?? null,
-      request.workerNiss,
-      request.workerName,
-      request.workerStatus,
-      request.leaveCode ?? null,
-      request.leaveForm ?? null,
-      request.startDate ?? null,
-      request.endDate ?? null,
-      request.status,
-      request.introducedBy,
-      request.at ?? null,
-      request.version,
-    ],
-  );
+     RETURNING journey_id`;
+
+/** The upsert and, only when it applied, its audit entry ($18–$21), in one statement. */
+const UPSERT_REQUEST_AUDITED = `WITH upserted AS (${UPSERT_REQUEST}),
+     audited AS (INSERT INTO audit_log (actor, action, subject, details) SELECT $18, $19, $20, $21::jsonb FROM upserted RETURNING id)
+     SELECT journey_id FROM upserted`;
+
+/**
+ * Inserts or updates the journey's row. An update is applied only when its version is newer than
+ * the stored one (and for the same acting enterprise and mode, which never change); a ticket, once
+ * set, is kept. Returns whether the write changed anything. With `audit`, the entry is appended in the
+ * same statement (one round trip) when, and only when, the write changed something.
+ */
+export async function upsertRequest(db: Db, request: RequestUpsert, audit?: NewAuditEntry): Promise<{ applied: boolean }> {
+  const params: SqlParam[] = [
+    request.journeyId,
+    request.ticket ?? null,
+    request.actingEnterprise,
+    request.actingMode,
+    request.communityCode ?? null,
+    request.schoolNumber ?? null,
+    request.workerNiss,
+    request.workerName,
+    request.workerStatus,
+    request.leaveCode ?? null,
+    request.leaveForm ?? null,
+    request.startDate ?? null,
+    request.endDate ?? null,
+    request.status,
+    request.introducedBy,
+    request.at ?? null,
+    request.version,
+  ];
+  const rows = audit
+    ? await db.query(UPSERT_REQUEST_AUDITED, [...params, audit.actor, audit.action, audit.subject, JSON.stringify(audit.details ?? {})], { prepared: 'request-upsert-audited' })
+    : await db.query(UPSERT_REQUEST, params, { prepared: 'request-upsert' });
   return { applied: rows.length === 1 };
 }
 

@@ -14,19 +14,29 @@ export function formatTicket(year: number, sequence: number): string {
   return `BAW-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-/** The journey's ticket, issued on the first call; every later or concurrent call gets the same one. */
+/**
+ * The journey's ticket, issued on the first call; every later or concurrent call gets the same one.
+ * Two round trips when it is issued (the journey's ticket or the next number, then the insert), one when
+ * it exists; a third only when a concurrent caller inserted between the two.
+ */
 export async function issueTicket(db: Db, journeyId: string): Promise<string> {
-  const existing = await findTicket(db, journeyId);
-  if (existing) return existing;
-  const next = await db.one<{ year: number; sequence: number }>(
-    `SELECT extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AS year,
-            nextval('ticket_sequence') AS sequence`,
+  // The sequence is drawn only when the journey has no ticket yet.
+  const next = await db.one<{ existing: string | null; year: number; sequence: number | null }>(
+    `SELECT t.ticket AS existing,
+            extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AS year,
+            CASE WHEN t.ticket IS NULL THEN nextval('ticket_sequence') END AS sequence
+     FROM (VALUES (1)) AS one (x) LEFT JOIN tickets t ON t.journey_id = $1`,
+    [journeyId],
+    { prepared: 'ticket-next' },
   );
-  // A concurrent caller may have inserted meanwhile: its row wins, and we read it back.
-  await db.query('INSERT INTO tickets (journey_id, ticket) VALUES ($1, $2) ON CONFLICT (journey_id) DO NOTHING', [
-    journeyId,
-    formatTicket(next.year, next.sequence),
-  ]);
+  if (next.existing) return next.existing;
+  const inserted = await db.query<{ ticket: string }>(
+    'INSERT INTO tickets (journey_id, ticket) VALUES ($1, $2) ON CONFLICT (journey_id) DO NOTHING RETURNING ticket',
+    [journeyId, formatTicket(next.year, Number(next.sequence))],
+    { prepared: 'ticket-insert' },
+  );
+  if (inserted[0]) return inserted[0].ticket;
+  // A concurrent caller inserted meanwhile: its row wins, and we read it back.
   const issued = await findTicket(db, journeyId);
   if (!issued) throw new Error(`Ticket for journey ${journeyId} vanished after it was issued.`);
   return issued;

@@ -561,8 +561,8 @@ export async function runLifecycles(options: LifecycleOptions = {}): Promise<Lif
       }
       for (const path of paths) for (const e of runs[path.name].errors.slice(0, 3)) log(`  ${path.name} lifecycle failed: ${e}`);
       const { api, direct } = runs;
-      const perStep: StepFigures[] = [...api.steps.keys()].map((step) => {
-        const a = percentiles(api.steps.get(step)!);
+      const perStep: StepFigures[] = [...new Set([...api.steps.keys(), ...direct.steps.keys()])].map((step) => {
+        const a = percentiles(api.steps.get(step) ?? []);
         const d = percentiles(direct.steps.get(step) ?? []);
         return { step, api: a, direct: d, overheadP50Ms: round(a.p50 - d.p50, 2) };
       });

@@ -83,6 +83,7 @@ test.each([
 test.each([
   ['an unknown school', { school: '0111222376' }, 'UNKNOWN_SCHOOL'],
   ['a school of another PO', { school: demoCast.schools.d.schoolNumber, community: 'DE' }, 'SCHOOL_OF_ANOTHER_PO'],
+  ['a school of the PO in another community than the one chosen', { school: demoCast.schools.c.schoolNumber }, 'SCHOOL_IN_OTHER_COMMUNITY'],
   // The PO's own staff: the community and the school are told.
   ['a worker of the PO not registered in that community', { niss: demoCast.teachers.flemishC.niss }, 'WORKER_NOT_REGISTERED_IN_COMMUNITY'],
   ['a worker of the PO not occupied in that school', { niss: demoCast.teachers.temporaryB.niss }, 'WORKER_NOT_OCCUPIED_IN_SCHOOL'],

@@ -14,8 +14,32 @@ import {
   findWorker,
   isWorkerRegisteredInCommunity,
   listOccupations,
+  poSelectionFacts,
 } from '../../../store/workers';
+import type { Db } from '../../../store/db';
 import { backends, openMigratedDb, type TestDb } from './backends';
+
+/** poSelectionFacts' answers, asked one by one of the store's own lookups (the way the worker check asked before). */
+async function factsOneByOne(db: Db, niss: string, schoolNumber: string, po: string) {
+  const worker = await findWorker(db, niss);
+  const school = await findSchool(db, schoolNumber);
+  const occupations = await listOccupations(db, niss);
+  const employers = new Set<string>();
+  let occupiedByPo = false;
+  for (const o of occupations) {
+    const s = (await findSchool(db, o.schoolNumber))!;
+    employers.add(`${s.poEnterpriseNumber}/${s.communityCode}`);
+    if (s.poEnterpriseNumber === po) occupiedByPo = true;
+  }
+  return {
+    worker,
+    school,
+    occupiedByPo,
+    registeredInSchoolCommunity: school ? await isWorkerRegisteredInCommunity(db, niss, school.communityCode) : false,
+    occupation: await findOccupation(db, niss, schoolNumber),
+    employerCount: employers.size,
+  };
+}
 
 const { organisations, schools, teachers, ownStaff, communities } = demoCast;
 const Y = organisations.poY.enterpriseNumber;
@@ -28,6 +52,21 @@ describe.each(backends)('organisations, schools and workers on %s', (backend) =>
     await loadDemoData(t.db);
   });
   afterAll(() => t.dispose());
+
+  it('reads the facts of a PO\'s worker selection in one statement, as the lookups one by one answer them', async () => {
+    const nisses = [...Object.values(teachers).map((w) => w.niss), ...Object.values(ownStaff).map((w) => w.niss), '85073100142'];
+    const schoolNumbers = [...Object.values(schools).map((s) => s.schoolNumber), '999999'];
+    let compared = 0;
+    for (const niss of nisses) {
+      for (const schoolNumber of schoolNumbers) {
+        for (const po of [Y, Z]) {
+          expect({ niss, schoolNumber, po, facts: await poSelectionFacts(t.db, niss, schoolNumber, po) }).toEqual({ niss, schoolNumber, po, facts: await factsOneByOne(t.db, niss, schoolNumber, po) });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 
   it('finds organisations and the communities (reference data)', async () => {
     expect(await findOrganisation(t.db, Y)).toEqual({
