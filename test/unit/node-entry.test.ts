@@ -34,18 +34,26 @@ function withPreload(thread: string, env: NodeJS.ProcessEnv = {}): { stdout: str
   return { stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * In the thread: the SDK's own global handlers installed as its workflow threads install them, whether
+ * they got their promise hook; then Node's AsyncLocalStorage (which the SDK runs update handlers in),
+ * whose promise hook must still work; then the SDK's notice and another warning.
+ */
 const probe = `
-  const v8 = require('node:v8');
-  let hooks;
-  try { v8.promiseHooks.createHook({ init() {} })(); hooks = 'available'; } catch (e) { hooks = 'refused: ' + e.message; }
-  console.log('thread hooks: ' + hooks);
+  const { globalHandlers } = require(${JSON.stringify(require.resolve('@temporalio/worker/lib/workflow/vm-shared'))});
+  globalHandlers.install();
+  console.log('sdk hook: ' + globalHandlers.promiseHookInstalled);
+  const { AsyncLocalStorage } = require('node:async_hooks');
+  const als = new AsyncLocalStorage();
+  als.run('kept', async () => { await null; console.log('async local storage: ' + als.getStore()); });
   console.warn('v8.promiseHooks.createHook is not available; stack trace collection will be disabled.');
   console.warn('another warning');`;
 
-test("by default, a worker thread finds no promise hooks, and the SDK's notice about it is dropped, not other warnings", () => {
+test("by default, the SDK gets no promise hook in a worker thread, Node's AsyncLocalStorage still works, the SDK's notice is dropped", () => {
   const { stdout, stderr } = withPreload(probe);
   expect(stdout).toContain('main mark: true');
-  expect(stdout).toContain('thread hooks: refused: workflow stack traces are off (WORKFLOW_STACK_TRACES)');
+  expect(stdout).toContain('sdk hook: false');
+  expect(stdout).toContain('async local storage: kept');
   expect(stderr).not.toContain('stack trace collection will be disabled');
   expect(stderr).toContain('another warning');
 });
@@ -53,7 +61,8 @@ test("by default, a worker thread finds no promise hooks, and the SDK's notice a
 test('WORKFLOW_STACK_TRACES=on leaves the promise hooks and the console alone', () => {
   const { stdout, stderr } = withPreload(probe, { WORKFLOW_STACK_TRACES: 'on' });
   expect(stdout).toContain('main mark: true');
-  expect(stdout).toContain('thread hooks: available');
+  expect(stdout).toContain('sdk hook: true');
+  expect(stdout).toContain('async local storage: kept');
   expect(stderr).toContain('stack trace collection will be disabled');
   expect(stderr).toContain('another warning');
 });
