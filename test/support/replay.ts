@@ -14,6 +14,16 @@ export interface ReplayReport {
 type History = proto.api.history.v1.IHistory;
 
 /**
+ * A replay worker's options. The SDK replays in the test process's main thread unless told otherwise
+ * (`debugMode` defaults to true for replays); here replays run in workflow threads, as a live worker's
+ * workflows do, so that `npm test`'s preload (worker/workflow-thread-preload.cjs, decision 31) applies
+ * to them as it does in the service.
+ */
+export function replayOptions(workflowBundle: WorkflowBundleWithSourceMap, dataConverter: DataConverter = testDataConverter) {
+  return { workflowBundle, dataConverter, debugMode: false };
+}
+
+/**
  * Replays every history on one replay worker (a shared V8 context, as a live worker has), decoding its
  * payloads with the tests' codec (or the one that encoded them): plaintext payloads pass through.
  */
@@ -23,7 +33,7 @@ export async function replayAll(
   dataConverter: DataConverter = testDataConverter,
 ): Promise<ReplayReport> {
   const report: ReplayReport = { replayed: 0, failures: [] };
-  for await (const result of Worker.runReplayHistories({ workflowBundle, dataConverter }, histories)) {
+  for await (const result of Worker.runReplayHistories(replayOptions(workflowBundle, dataConverter), histories)) {
     report.replayed++;
     if (result.error) report.failures.push({ workflowId: result.workflowId, error: String(result.error) });
   }

@@ -1,6 +1,7 @@
 /**
  * The entry points start with the workflow threads' preload (decision 31), everywhere they are written
- * down: package.json's scripts, the Dockerfile, docker-compose.yml; and the preload does what it says in
+ * down: package.json's scripts (`npm test` too, so that the tests' in-process workers and replays run
+ * their workflow threads as the service does), the Dockerfile, docker-compose.yml; and the preload does what it says in
  * the threads of a real Node process (no Temporal here: the integration test of the api and worker
  * processes queries a journey's stack trace with it off and on).
  */
@@ -16,6 +17,7 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 test('package.json, the Dockerfile and docker-compose.yml start the entry points as scripts/node-entry.ts says', () => {
   const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
   for (const name of ['start', 'api', 'worker']) expect(scripts[name]).toBe(['node', ...entryArgs(`scripts/${name}.ts`)].join(' '));
+  expect(scripts.test).toBe(['node', ...PRELOAD_ARGS, 'node_modules/jest/bin/jest.js', '--runInBand'].join(' '));
   expect(read('Dockerfile')).toContain(`CMD ${JSON.stringify(['node', ...entryArgs('scripts/api.ts')]).replace(/,/g, ', ')}`);
   const compose = parse(read('docker-compose.yml')) as { services: Record<string, { command?: string[] }> };
   expect(compose.services.worker!.command).toEqual(['node', ...entryArgs('scripts/worker.ts')]);

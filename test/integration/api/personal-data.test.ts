@@ -20,6 +20,7 @@ import { demoCast } from '../../../store/demo-data';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA, STORE_KEY_ID, journeyDataConverter } from '../../../worker/payload-codec';
 import { searchAttributes } from '../../../workflows/messages';
 import { historiesDir } from '../../support/histories';
+import { replayOptions } from '../../support/replay';
 import { backofficeToken, bearer, identityToken, ok, send, sendBackoffice, signIn, start, type JourneyBody, type JourneyEvent } from '../../support/http-journeys';
 import { drive, mixedLifecycle, newRun } from '../../support/lifecycles';
 import { startTestService, type TestService } from '../../support/service-harness';
@@ -165,7 +166,7 @@ test('each downloaded history still replays with the codec, and so does one reco
   const workflowBundle = await bundle(require.resolve('../../../workflows'));
   const failures: string[] = [];
   let replayed = 0;
-  for await (const result of Worker.runReplayHistories({ workflowBundle, dataConverter: service.dataConverter }, histories)) {
+  for await (const result of Worker.runReplayHistories(replayOptions(workflowBundle, service.dataConverter), histories)) {
     replayed++;
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   }

@@ -9,9 +9,12 @@
  * - a restart: journeys held on every screen of their lifecycles while the worker is replaced by a new
  *   one (empty cache, new threads) answer on the same screen, and then finish.
  *
+ * Its workflows, live and replayed, run in workflow threads with the SDK's stack traces off, as the
+ * service's do (`npm test` starts jest with the preload of decision 31).
+ *
  * LOAD_LIFECYCLES (default 100) sets how many lifecycles of each kind a run drives.
  */
-import type { WorkflowHandle } from '@temporalio/client';
+import { QueryNotRegisteredError, type WorkflowHandle } from '@temporalio/client';
 import { saveHistory } from '../../support/histories';
 import { bundle } from '../../support/temporal';
 import { drive, holdLanes, mixedLifecycle, newRun, type LoadRun } from '../../support/lifecycles';
@@ -47,7 +50,27 @@ async function failedTasks(service: TestService, ids: string[]): Promise<string[
   return failed;
 }
 
-async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number): Promise<{ run: LoadRun; replay: ReplayReport; failedTasks: string[] }> {
+/**
+ * Whether the worker's workflow threads capture the SDK's stack traces: `npm test` starts jest with the
+ * service's preload (decision 31), so the gate's workflows run as the service's do, with them off. Off,
+ * the query fails in the workflow ("not enabled on this worker", a message the payload codec encrypts
+ * as it does every failure's); on, it answers a stack.
+ */
+async function stackTraces(service: TestService, id: string): Promise<'on' | 'off'> {
+  try {
+    await service.env.client.workflow.getHandle(id).query<string>('__stack_trace');
+    return 'on';
+  } catch (err) {
+    if (err instanceof QueryNotRegisteredError) return 'off';
+    throw err;
+  }
+}
+
+async function loadRun(
+  worker: TestWorkerOptions,
+  label: string,
+  idleMs: number,
+): Promise<{ run: LoadRun; replay: ReplayReport; failedTasks: string[]; stackTraces: 'on' | 'off' }> {
   const service = await startTestService({
     delays: { sessionIdle: idleMs, draftExpiry: idleMs },
     env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_READS_PER_MINUTE: '1000000' },
@@ -59,6 +82,7 @@ async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number)
     await drive(LIFECYCLES, CONCURRENCY, mixedLifecycle(service.http, run, { idleMs }));
     const drivenIn = Date.now() - started;
     const ids = allIds(run);
+    const traces = await stackTraces(service, ids[0]!);
     const replayStarted = Date.now();
     const fetched = await histories(service, ids);
     const replay = await replayAll(await bundle(require.resolve('../../../workflows')), fetched);
@@ -79,9 +103,10 @@ async function loadRun(worker: TestWorkerOptions, label: string, idleMs: number)
       historiesReplayed: replay.replayed,
       replayFailures: replay.failures.length,
       replayedInSeconds: (Date.now() - replayStarted) / 1000,
+      stackTraces: traces,
     };
     console.log(`[determinism gate] ${JSON.stringify(report)}`);
-    return { run, replay, failedTasks: await failedTasks(service, ids) };
+    return { run, replay, failedTasks: await failedTasks(service, ids), stackTraces: traces };
   } finally {
     await service.stop();
   }
@@ -97,7 +122,8 @@ function expectLifecycles(run: LoadRun) {
 }
 
 test(`${LIFECYCLES} lifecycles of each journey at ${CONCURRENCY} at once: every history replays`, async () => {
-  const { run, replay, failedTasks } = await loadRun({}, 'default cache', IDLE_MS.default);
+  const { run, replay, failedTasks, stackTraces } = await loadRun({}, 'default cache', IDLE_MS.default);
+  expect(stackTraces).toBe('off');
   expectLifecycles(run);
   expect(failedTasks).toEqual([]);
   expect(replay.failures).toEqual([]);
@@ -105,7 +131,8 @@ test(`${LIFECYCLES} lifecycles of each journey at ${CONCURRENCY} at once: every 
 });
 
 test(`the same load on a worker that caches 2 workflows: no call fails, no task fails, every history replays`, async () => {
-  const { run, replay, failedTasks } = await loadRun({ maxCachedWorkflows: 2, maxConcurrentWorkflowTaskExecutions: 2 }, 'cache of 2', IDLE_MS.tinyCache);
+  const { run, replay, failedTasks, stackTraces } = await loadRun({ maxCachedWorkflows: 2, maxConcurrentWorkflowTaskExecutions: 2 }, 'cache of 2', IDLE_MS.tinyCache);
+  expect(stackTraces).toBe('off');
   expectLifecycles(run);
   expect(failedTasks).toEqual([]);
   expect(replay.failures).toEqual([]);

@@ -7,6 +7,7 @@ import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historiesDir } from '../../support/histories';
+import { replayOptions } from '../../support/replay';
 import { bundle, testDataConverter as dataConverter } from '../../support/temporal';
 
 const files = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
@@ -20,7 +21,7 @@ test('there are recorded histories of every journey, some recorded under load', 
 test.each(files)('%s replays', async (file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
   await expect(
-    Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')), dataConverter }, history, file.replace(/\.json$/, '')),
+    Worker.runReplayHistory(replayOptions(await bundle(require.resolve('../../../workflows')), dataConverter), history, file.replace(/\.json$/, '')),
   ).resolves.toBeUndefined();
 });
 
@@ -34,12 +35,12 @@ describe('a versioned change', () => {
   const history = () => historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
 
   test('replays a run recorded before the change', async () => {
-    await expect(Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../../workflows')), dataConverter }, history(), 'before-change')).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(replayOptions(await bundle(require.resolve('../../../workflows')), dataConverter), history(), 'before-change')).resolves.toBeUndefined();
   });
 
   test('the same change without versioning would break that run', async () => {
     await expect(
-      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter }, history(), 'unversioned'),
+      Worker.runReplayHistory(replayOptions(await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter), history(), 'unversioned'),
     ).rejects.toThrow(/[Nn]ondetermin/);
   });
 });
@@ -66,7 +67,7 @@ describe('the one-step selection and submission', () => {
 
   test('without versioning, the change would break a request confirmed before it', async () => {
     await expect(
-      Worker.runReplayHistory({ workflowBundle: await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter }, read(before), 'unversioned'),
+      Worker.runReplayHistory(replayOptions(await bundle(require.resolve('../../support/unversioned-workflows')), dataConverter), read(before), 'unversioned'),
     ).rejects.toThrow(/[Nn]ondetermin/);
   });
 });
