@@ -124,10 +124,15 @@ function table(results: Results): string {
   return ['| figure | measured | target | |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-/** The table, and the floor a request's calls have on the machine when it was measured. */
+/** The table, the floor a request's calls have on the machine when it was measured, and the ceiling of its throughput. */
 function report(results: Results): string {
   const floor = results.sections.floor;
-  return floor ? `${table(results)}\n\nthe platform's floor for a request's calls (a workflow that does nothing, same dev server): ${floor.requestFloorMs} ms` : table(results);
+  if (!floor) return table(results);
+  const latency = `${table(results)}\n\nthe platform's floor for a request's calls (a workflow that does nothing, same dev server): ${floor.requestFloorMs} ms`;
+  // Results merged from a run before the throughput floor was measured have none.
+  const { throughput } = floor as Partial<FloorFigures>;
+  if (!throughput) return latency;
+  return `${latency}\nits ceiling for lifecycles/s (the lifecycle's 11 calls on that workflow, ${throughput.concurrency} at once): ${throughput.lifecyclesPerSec} /s, ${throughput.cpuMs.total} ms of CPU per lifecycle`;
 }
 
 async function main(): Promise<void> {
@@ -180,7 +185,7 @@ async function main(): Promise<void> {
   }
   if (run('floor')) {
     console.log("\n== the platform's floor: a workflow that does nothing, on the same kind of dev server");
-    results.sections.floor = await floorBench({ runs: quick ? 20 : 60 });
+    results.sections.floor = await floorBench({ runs: quick ? 20 : 60, lifecycles: quick ? 48 : 128 });
     save();
   }
   if (run('overview')) {

@@ -52,6 +52,8 @@ function forwardLines(stream: Readable, log: DevServerLog): void {
 export interface DevServer {
   address: string;
   uiUrl: string;
+  /** Its process, when this module started the CLI (not when the SDK downloaded and started it). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startDevServer(
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

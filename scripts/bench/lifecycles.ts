@@ -362,19 +362,19 @@ async function runBlock(path: Path, run: PathRun, planner: Planner, count: numbe
   run.cpu.client += cpuAfter.client - cpuBefore.client;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from Linux's /proc; NaN elsewhere. */
+export function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux: /proc times are in 1/100 s.
+  } catch {
+    return NaN;
+  }
+}
+
 /** CPU time used so far (ms) by the service's process, its Temporal dev server and this process. */
 class CpuMeter {
-  private readonly tick = 10; // USER_HZ is 100 on Linux: /proc times are in 1/100 s.
   constructor(private readonly servicePid: number) {}
-
-  private processMs(pid: number): number {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * this.tick;
-    } catch {
-      return NaN;
-    }
-  }
 
   /** The service's children (the dev server), found by their parent. */
   private children(): number[] {
@@ -397,8 +397,8 @@ class CpuMeter {
   read(): { service: number; temporal: number; client: number } {
     const own = process.cpuUsage();
     return {
-      service: this.processMs(this.servicePid),
-      temporal: this.children().reduce((sum, pid) => sum + this.processMs(pid), 0),
+      service: processCpuMs(this.servicePid),
+      temporal: this.children().reduce((sum, pid) => sum + processCpuMs(pid), 0),
       client: (own.user + own.system) / 1000,
     };
   }
